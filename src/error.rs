@@ -1,0 +1,1 @@
+//! Errors: typed, `#[non_exhaustive]`, naming the offending item.

@@ -1,0 +1,1 @@
+//! Money: the rate card, the Individual Service Fund agreement, its ledger and statements.

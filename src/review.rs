@@ -1,0 +1,1 @@
+//! Person-centred reviews, outcomes, actions and the support plan.

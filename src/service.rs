@@ -1,0 +1,1 @@
+//! Core-and-flexi services: shared core staffing and each resident's flexi allocation.

@@ -1,0 +1,1 @@
+//! The rota engine: a general rostering problem, its solver and its independent checker.

@@ -1,0 +1,1 @@
+//! Workers: skills, contracts, availability and leave.
