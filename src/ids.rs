@@ -97,3 +97,27 @@ string_id!(
     /// Identifies a place where support happens (for travel gaps).
     PlaceId
 );
+string_id!(
+    /// Identifies a session of a rota: one activity or shift on one date.
+    SessionId
+);
+string_id!(
+    /// Identifies a kind of shift or session (`early`, `late`, `waking-night`),
+    /// used by succession rules, per-kind limits and requests.
+    KindId
+);
+string_id!(
+    /// Identifies a budget that sessions are charged to (a person's flexi
+    /// allocation, a service's core allocation).
+    BudgetId
+);
+string_id!(
+    /// Identifies a recurring activity (the same activity every week), for
+    /// continuity of the workers who support it.
+    SeriesId
+);
+string_id!(
+    /// A tag a worker holds and a session can require: a skill or
+    /// qualification, or a characteristic such as `female`.
+    Tag
+);

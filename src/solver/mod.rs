@@ -1,1 +1,10 @@
-//! The rota engine: a general rostering problem, its solver and its independent checker.
+//! The rota engine: a general rostering problem, its solver and its
+//! independent checker.
+
+pub mod error;
+pub mod problem;
+pub mod score;
+
+pub use error::ProblemError;
+pub use problem::*;
+pub use score::{Constraint, Level, Score};
