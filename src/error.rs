@@ -111,6 +111,24 @@ pub enum ValidationError {
         /// The item it overlaps.
         other: String,
     },
+    /// A value lies outside the range it may take.
+    #[error("{item}: {value} is out of range (expected {expected})")]
+    OutOfRange {
+        /// The offending item.
+        item: String,
+        /// The value found.
+        value: String,
+        /// The range allowed, in words.
+        expected: String,
+    },
+    /// Two settings contradict each other.
+    #[error("{item}: {reason}")]
+    Conflict {
+        /// The offending item.
+        item: String,
+        /// What contradicts what.
+        reason: String,
+    },
     /// No rate card is in force on a date that needs costing.
     #[error("{item}: no rate card is in force on {date}")]
     NoRateCard {

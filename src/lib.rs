@@ -16,3 +16,4 @@ pub mod service;
 pub mod solver;
 pub mod staff;
 pub mod time;
+pub mod week;
