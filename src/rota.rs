@@ -187,10 +187,10 @@ impl fmt::Display for Timetable<'_> {
                 entry.local_end.format(end_format),
                 entry.what
             )?;
-            if self.show_person {
-                if let Some(person) = &entry.person {
-                    write!(f, " ({person})")?;
-                }
+            if self.show_person
+                && let Some(person) = &entry.person
+            {
+                write!(f, " ({person})")?;
             }
             if entry.needed == 0 {
                 writeln!(f, "  no paid support")?;
