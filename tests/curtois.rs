@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use format::{Grid, Instance, ParseError, parse_instance, parse_roster, read_instance};
 use proptest::prelude::*;
-use scorer::{Rule, evaluate, evaluate_grid};
+use scorer::{Rule, Violation, evaluate, evaluate_grid};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -433,38 +433,55 @@ fn runs_touching_either_edge_are_exempt_from_minimum_rules() {
     );
 }
 
-/// Each roster breaks exactly one rule, once.
+/// Each roster breaks exactly one rule, once, for the employee and day named.
 #[test]
 fn each_hard_rule_is_counted() {
+    let v = |rule, employee, day| Violation {
+        rule,
+        employee,
+        day,
+    };
     let cases = [
-        ("- L E - - - -", B, Rule::Succession),
-        ("- L L - - - -", B, Rule::MaxShifts),
-        ("- - - - - - -", B, Rule::TotalMinutes),
-        ("E E E - - - -", B, Rule::MaxConsecutiveShifts),
-        ("E E - - E - -", B, Rule::MinConsecutiveShifts),
-        ("- E E - E E -", B, Rule::MinConsecutiveDaysOff),
-        ("- E E - - - -", "- L L - - L -", Rule::MaxWeekends),
-        ("- - E E - - -", B, Rule::DaysOff),
+        ("- L E - - - -", B, v(Rule::Succession, 0, Some(2))),
+        ("- L L - - - -", B, v(Rule::MaxShifts, 0, None)),
+        ("- - - - - - -", B, v(Rule::TotalMinutes, 0, None)),
+        (
+            "E E E - - - -",
+            B,
+            v(Rule::MaxConsecutiveShifts, 0, Some(0)),
+        ),
+        (
+            "E E - - E - -",
+            B,
+            v(Rule::MinConsecutiveShifts, 0, Some(4)),
+        ),
+        (
+            "- E E - E E -",
+            B,
+            v(Rule::MinConsecutiveDaysOff, 0, Some(3)),
+        ),
+        (
+            "- E E - - - -",
+            "- L L - - L -",
+            v(Rule::MaxWeekends, 1, None),
+        ),
+        ("- - E E - - -", B, v(Rule::DaysOff, 0, Some(3))),
     ];
-    for (a, b, rule) in cases {
+    for (a, b, violation) in cases {
         let eval = tiny(a, b);
-        let mut expected = [0; 9];
-        expected[rule as usize] = 1;
         assert_eq!(
             eval.violations,
-            expected,
+            [violation],
             "{a} / {b} should break {}",
-            rule.name()
+            violation.rule.name()
         );
-        assert_eq!(eval.hard_violations(), 1);
     }
     // One shift per day can only break in an assignment list: A works E and
     // L on day 2.
     let i = parse_instance("tiny.txt", TINY).expect("tiny parses");
     let eval = evaluate(&i, &[(0, 1, 0), (0, 2, 0), (0, 2, 1), (1, 1, 1), (1, 2, 1)]);
-    let mut expected = [0; 9];
-    expected[Rule::OneShiftPerDay as usize] = 1;
-    assert_eq!(eval.violations, expected);
+    assert_eq!(eval.violations, [v(Rule::OneShiftPerDay, 0, Some(2))]);
+    assert_eq!(eval.counts(), [1, 0, 0, 0, 0, 0, 0, 0, 0]);
     // Day 2 L now has two of the two wanted.
     assert_eq!(eval.under_cover, 100);
 }

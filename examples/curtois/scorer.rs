@@ -76,11 +76,24 @@ impl Rule {
     }
 }
 
+/// One broken hard rule: the rule, the employee, and the day it concerns
+/// (the day of the shift, or the first day of the run; `None` for a rule over
+/// the whole horizon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Violation {
+    /// The rule broken.
+    pub rule: Rule,
+    /// Employee index.
+    pub employee: usize,
+    /// The day concerned, if one.
+    pub day: Option<usize>,
+}
+
 /// The score of a roster.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evaluation {
-    /// Hard violations per rule, indexed like [`Rule::ALL`].
-    pub violations: [usize; 9],
+    /// Every hard violation, by employee in staff order.
+    pub violations: Vec<Violation>,
     /// Weight of on-requests not granted.
     pub on_requests: i64,
     /// Weight of off-requests violated.
@@ -99,17 +112,22 @@ impl Evaluation {
 
     /// Violations of one rule.
     pub fn violations_of(&self, rule: Rule) -> usize {
-        self.violations[rule as usize]
+        self.violations.iter().filter(|v| v.rule == rule).count()
+    }
+
+    /// Violations per rule, indexed like [`Rule::ALL`].
+    pub fn counts(&self) -> [usize; 9] {
+        Rule::ALL.map(|rule| self.violations_of(rule))
     }
 
     /// Hard violations in total.
     pub fn hard_violations(&self) -> usize {
-        self.violations.iter().sum()
+        self.violations.len()
     }
 
     /// Whether no hard rule is broken.
     pub fn is_feasible(&self) -> bool {
-        self.hard_violations() == 0
+        self.violations.is_empty()
     }
 }
 
@@ -136,7 +154,6 @@ pub fn evaluate_grid(instance: &Instance, grid: &Grid) -> Evaluation {
 pub fn evaluate(instance: &Instance, assignments: &[(usize, usize, usize)]) -> Evaluation {
     let h = instance.horizon;
     let mut eval = Evaluation::default();
-    let mut count = |rule: Rule, n: usize| eval.violations[rule as usize] += n;
 
     // worked[e][d]: the shifts employee e works on day d.
     let mut worked: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); h]; instance.staff.len()];
@@ -145,29 +162,36 @@ pub fn evaluate(instance: &Instance, assignments: &[(usize, usize, usize)]) -> E
     }
 
     for (e, employee) in instance.staff.iter().enumerate() {
+        let mut broken = |rule: Rule, day: Option<usize>| {
+            eval.violations.push(Violation {
+                rule,
+                employee: e,
+                day,
+            });
+        };
         let days = &worked[e];
         let on = |d: usize| !days[d].is_empty();
 
         // 1. One shift per day.
-        count(
-            Rule::OneShiftPerDay,
-            days.iter().map(|s| s.len().saturating_sub(1)).sum(),
-        );
+        for (d, shifts) in days.iter().enumerate() {
+            for _ in 1..shifts.len() {
+                broken(Rule::OneShiftPerDay, Some(d));
+            }
+        }
         // 2. Shift rotation, inside the horizon.
         for d in 1..h {
             for &before in &days[d - 1] {
                 let banned = &instance.shifts[before].cannot_follow;
-                count(
-                    Rule::Succession,
-                    days[d].iter().filter(|s| banned.contains(s)).count(),
-                );
+                for _ in days[d].iter().filter(|s| banned.contains(s)) {
+                    broken(Rule::Succession, Some(d));
+                }
             }
         }
         // 3. Max shifts per type.
         for (t, max) in employee.max_shifts.iter().enumerate() {
             let n = days.iter().flatten().filter(|&&s| s == t).count();
             if max.is_some_and(|max| n > max as usize) {
-                count(Rule::MaxShifts, 1);
+                broken(Rule::MaxShifts, None);
             }
         }
         // 4. Total minutes.
@@ -177,7 +201,7 @@ pub fn evaluate(instance: &Instance, assignments: &[(usize, usize, usize)]) -> E
             .map(|&s| instance.shifts[s].minutes)
             .sum();
         if minutes < employee.min_total_minutes || minutes > employee.max_total_minutes {
-            count(Rule::TotalMinutes, 1);
+            broken(Rule::TotalMinutes, None);
         }
         // 5–7. Runs of working days and of days off.
         let mut start = 0;
@@ -191,13 +215,13 @@ pub fn evaluate(instance: &Instance, assignments: &[(usize, usize, usize)]) -> E
             let exempt = start == 0 || end == h;
             if working {
                 if length > employee.max_consecutive_shifts {
-                    count(Rule::MaxConsecutiveShifts, 1);
+                    broken(Rule::MaxConsecutiveShifts, Some(start));
                 }
                 if !exempt && length < employee.min_consecutive_shifts {
-                    count(Rule::MinConsecutiveShifts, 1);
+                    broken(Rule::MinConsecutiveShifts, Some(start));
                 }
             } else if !exempt && length < employee.min_consecutive_days_off {
-                count(Rule::MinConsecutiveDaysOff, 1);
+                broken(Rule::MinConsecutiveDaysOff, Some(start));
             }
             start = end;
         }
@@ -206,11 +230,13 @@ pub fn evaluate(instance: &Instance, assignments: &[(usize, usize, usize)]) -> E
             .filter(|w| on(7 * w + 5) || on(7 * w + 6))
             .count();
         if weekends > employee.max_weekends as usize {
-            count(Rule::MaxWeekends, 1);
+            broken(Rule::MaxWeekends, None);
         }
         // 9. Days off.
         for &d in &employee.days_off {
-            count(Rule::DaysOff, days[d].len());
+            for _ in &days[d] {
+                broken(Rule::DaysOff, Some(d));
+            }
         }
     }
 
