@@ -55,10 +55,14 @@ pub fn compile(instance: &Instance) -> Problem {
         .collect();
 
     let kind = |shift: usize| KindId::new(instance.shifts[shift].id.as_str());
+    let mut cover_rows = vec![None; instance.horizon * instance.shifts.len()];
+    for row in &instance.cover {
+        cover_rows[session_index(instance, row.day, row.shift)] = Some(row);
+    }
     let mut sessions = Vec::with_capacity(instance.horizon * instance.shifts.len());
     for day in 0..instance.horizon {
         for (s, shift) in instance.shifts.iter().enumerate() {
-            let cover = match instance.cover_row(day, s) {
+            let cover = match cover_rows[session_index(instance, day, s)] {
                 Some(row) => Cover::Preferred {
                     wanted: row.requirement,
                     under_weight: row.under_weight,
