@@ -97,3 +97,7 @@ string_id!(
     /// Identifies a place where support happens (for travel gaps).
     PlaceId
 );
+string_id!(
+    /// Identifies a core shift template of a core-and-flexi service.
+    CoreShiftId
+);
