@@ -10,10 +10,10 @@
 //! (£0.125 → £0.13, −£0.125 → −£0.13). Each session's charge is rounded once,
 //! then totals are sums of rounded charges, so a statement always adds up.
 
-mod isf;
-mod ledger;
-mod rate_card;
-mod statement;
+pub(crate) mod isf;
+pub(crate) mod ledger;
+pub(crate) mod rate_card;
+pub(crate) mod statement;
 
 pub use isf::{Allocation, FeeRule, IsfAgreement, SurplusRule};
 pub use ledger::{EntryKind, Ledger, LedgerEntry, PurposeAmount};
