@@ -673,6 +673,17 @@ impl<'a> Resolved<'a> {
                     ));
                 }
             }
+            // The rest between the last shift before the horizon and the
+            // first one in it: the window that ends where the first begins.
+            if let (Some(_), Some(first)) = (worker.history.last_end, items.first()) {
+                let free = longest_free(&busy, &reach, first.start - DAY_MINUTES, first.start);
+                if need > free {
+                    out.push(self.at(
+                        violation(Constraint::DailyRest, need - free).of(worker),
+                        first.index,
+                    ));
+                }
+            }
         }
         if let Some(weekly) = &rules.weekly_rest {
             let need = i128::from(if worker.young {
