@@ -1227,8 +1227,8 @@ fn breakdowns_by_worker_and_person() {
 // ---------------------------------------------------------------- properties
 
 fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
-    let minute = -3000i64..30_000;
-    let small = 0usize..20;
+    let minute = -1000i64..6_000;
+    let small = 0usize..9;
     let placement = (
         small.clone(),
         minute.clone(),
@@ -1373,9 +1373,9 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
     let day = (0usize..4, -100i64..1600).prop_map(|(weekday, len)| (weekday, len));
     (
         prop::collection::vec(day, 0..16),
-        prop::collection::vec(session, 0..8),
+        prop::collection::vec(session, 0..10),
         prop::collection::vec(worker, 0..5),
-        (any::<bool>(), 0i64..60, 0usize..16, any::<bool>()),
+        (any::<bool>(), 0i64..900, 0usize..16, any::<bool>()),
         prop::collection::vec((0usize..10, 0usize..6), 0..14),
         prop::collection::vec((0usize..10, 0usize..3), 0..3),
     )
@@ -1596,4 +1596,64 @@ fn no_panic_on_a_roster_naming_unknown_things_or_empty_problem() {
     p.workers = vec![worker("w")];
     let report = check(&p, &roster(&[("empty", "w")])).expect("known names");
     assert!(report.is_feasible());
+}
+
+/// The random problems are worth checking: across a fixed run of them every
+/// constraint is broken or paid at least once.
+#[test]
+fn generated_problems_reach_every_constraint() {
+    use Constraint::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..256 {
+        let (p, r) = arb_problem()
+            .new_tree(&mut runner)
+            .expect("a value")
+            .current();
+        let report = check(&p, &r).expect("names are known");
+        seen.extend(report.by_constraint().into_iter().map(|(c, _)| c));
+    }
+    let all = [
+        MissingTag,
+        Refused,
+        DayOff,
+        Unavailable,
+        OutsideAvailability,
+        YoungNight,
+        NightSessionLength,
+        Overlap,
+        Travel,
+        OneSessionPerDay,
+        DailyRest,
+        WeeklyRest,
+        AverageWeek,
+        NightAverage,
+        YoungHours,
+        MaxPerKind,
+        WeeklyMinutes,
+        TotalMinutes,
+        MaxConsecutiveDays,
+        MinConsecutiveDays,
+        MinConsecutiveDaysOff,
+        MaxWeekends,
+        Succession,
+        Budget,
+        OverCover,
+        Pin,
+        Unfilled,
+        Cover,
+        Placement,
+        NotPreferred,
+        Matching,
+        ContinuityPerson,
+        ContinuitySeries,
+        Request,
+        Fairness,
+        Cost,
+        Stability,
+    ];
+    let missing: Vec<_> = all.iter().filter(|c| !seen.contains(c)).collect();
+    assert!(missing.is_empty(), "never reached: {missing:?}");
 }
