@@ -26,6 +26,49 @@
 //!   first choice counts;
 //! - all arithmetic saturates, so extreme numbers give extreme scores, not
 //!   panics.
+//!
+//! # Readings of the definitions
+//! Where the definitions leave a choice, the checker reads them so (the
+//! solver's scorer must agree):
+//! - *Seats* are distinct workers: a worker assigned twice to a session is
+//!   one seat, and each repeat costs 1 of over cover, whatever the cover
+//!   kind. Head-counts (over cover, unfilled, preferred cover), per-seat terms
+//!   (not preferred, matching, cost), budget charges and continuity all count
+//!   distinct workers.
+//! - Eligibility costs the duration once per failed reason, however many
+//!   tags are missing or unavailable intervals overlap; availability needs
+//!   one interval holding the whole placement.
+//! - *Daily rest* also looks back on history: when
+//!   [`WorkerHistory::last_end`](super::WorkerHistory::last_end) is set, the
+//!   window of 24 hours that *ends* where the worker's first session starts
+//!   is checked the same way, so the rest between the last shift before the
+//!   horizon and the first in it counts (read literally, the windows from
+//!   each session's start could see the history only if a session began
+//!   before `last_end`).
+//! - Average week, night average and the minutes limits apply to every
+//!   worker, with or without sessions; the average-week limit multiplies
+//!   before it divides by 7; the night average applies only with a night
+//!   session in the roster.
+//! - A session counts wholly on the day it starts (young hours per day, rota
+//!   weeks). Weekly minutes cover every rota week, worked or not.
+//! - Weekends: a Saturday and the Sunday after it; a Saturday on the last day
+//!   is a weekend alone, as is a Sunday on day 0. The violation names the
+//!   first worked weekend beyond the maximum.
+//! - Succession counts one per forbidden pair and day, however many sessions
+//!   of the two kinds there are; it names the first `then` session.
+//! - Matching adds up every entry of [`Session::worker_penalties`] for the
+//!   worker.
+//! - Stability compares the distinct assignments of the baseline and the
+//!   roster; a session moved to another placement with the same workers is
+//!   not a change (the placement penalty prices it). A removed assignment
+//!   costs the duration at the baseline's first valid choice (else placement
+//!   0).
+//! - Fairness counts every listed worker in `N`; weekend days are distinct
+//!   worked days of the horizon on a Saturday or Sunday.
+//! - Which session a violation names: the later of an overlapping or
+//!   too-close pair, each extra session of a day, the series' first session
+//!   for series continuity, the first matching session for an unmet `Off`
+//!   request. Budget and fairness terms name nothing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -1185,5 +1228,63 @@ impl<'a> Resolved<'a> {
             let v = violation(Constraint::Stability, mul(self.minutes(s), weight));
             out.push(self.at(v, s).of(&self.problem.workers[w]));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_free_stretch() {
+        let busy = [(NEVER, 0), (10, 20), (15, 30), (50, 60)];
+        let mut reach = vec![NEVER];
+        for &(_, e) in &busy {
+            reach.push(reach.last().copied().unwrap_or(NEVER).max(e));
+        }
+        // [0, 100): free 0-10, 30-50, 60-100.
+        assert_eq!(longest_free(&busy, &reach, 0, 100), 40);
+        // [12, 55): covered up to 30 by intervals starting before 12.
+        assert_eq!(longest_free(&busy, &reach, 12, 55), 20);
+        assert_eq!(longest_free(&busy, &reach, -50, -10), 0);
+        assert_eq!(longest_free(&busy, &reach, 25, 26), 0);
+        assert_eq!(longest_free(&busy, &reach, 100, 50), 0);
+        assert_eq!(longest_free(&[], &[NEVER], 5, 25), 20);
+    }
+
+    #[test]
+    fn clamp_saturates() {
+        assert_eq!(clamp(i128::MAX), i64::MAX);
+        assert_eq!(clamp(i128::MIN), i64::MIN);
+        assert_eq!(clamp(-7), -7);
+    }
+
+    #[test]
+    fn an_empty_placement_covers_no_time() {
+        let p = Placement {
+            day: 0,
+            start: 100,
+            end: 40,
+            night_minutes: 0,
+            young_restricted_minutes: 0,
+            charge: 0,
+            penalty: 0,
+        };
+        assert_eq!(span(&p), (100, 100));
+        assert_eq!(duration(Some(&p)), 0);
+        assert_eq!(duration(None), 0);
+    }
+
+    #[test]
+    fn violation_text() {
+        let mut v = violation(Constraint::MinConsecutiveDaysOff, 1);
+        v.worker = Some("Sam".into());
+        v.day = Some(3);
+        assert_eq!(
+            v.to_string(),
+            "Sam: too few days off in a row (1 day short) on day 3"
+        );
+        let v = violation(Constraint::Budget, -5);
+        assert_eq!(v.to_string(), "over budget (over by -£0.05)");
     }
 }
