@@ -8,11 +8,14 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod error;
+pub mod export;
 pub mod ids;
 pub mod money;
 pub mod person;
 pub mod review;
+pub mod rota;
 pub mod service;
 pub mod solver;
 pub mod staff;
 pub mod time;
+pub mod week;
