@@ -344,7 +344,8 @@ impl HeldTag {
 
     /// Whether it is valid on day `day`.
     pub fn valid_on(&self, day: usize) -> bool {
-        self.from_day.is_none_or(|from| day >= from) && self.until_day.is_none_or(|until| day < until)
+        self.from_day.is_none_or(|from| day >= from)
+            && self.until_day.is_none_or(|until| day < until)
     }
 }
 
@@ -586,7 +587,9 @@ pub struct AverageWeek {
 
 impl Default for AverageWeek {
     fn default() -> Self {
-        Self { max_minutes: 48 * 60 }
+        Self {
+            max_minutes: 48 * 60,
+        }
     }
 }
 

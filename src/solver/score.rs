@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 /// rules), then `unfilled` (seats of required sessions left empty), then
 /// `soft` (weighted preferences). Every level is an integer: time in minutes,
 /// money in pence, times each weight.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Score {
     /// Sum of hard-rule violations.
     pub hard: i64,
