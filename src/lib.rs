@@ -9,6 +9,8 @@
 
 pub mod error;
 pub mod export;
+pub mod explain;
+pub mod plan;
 pub mod ids;
 pub mod money;
 pub mod person;

@@ -240,7 +240,9 @@ fn hundredths(amount: Decimal) -> Option<i128> {
 }
 
 impl CoreShiftKind {
-    fn charge_kind(self) -> Option<ChargeKind> {
+    /// How a shift of this kind is charged by a rate card (`None` for on-call,
+    /// which a rate card does not price).
+    pub fn charge_kind(self) -> Option<ChargeKind> {
         match self {
             CoreShiftKind::Day => Some(ChargeKind::Support),
             CoreShiftKind::WakingNight => Some(ChargeKind::WakingNight),
