@@ -274,7 +274,7 @@ pub struct SupportPlan {
 impl SupportPlan {
     /// Total weekly hours across all uses.
     pub fn weekly_hours(&self) -> Decimal {
-        self.budget_uses.iter().filter_map(|u| u.weekly_hours).sum()
+        crate::money::saturating_sum(self.budget_uses.iter().filter_map(|u| u.weekly_hours))
     }
 
     /// Total weekly money across all uses.

@@ -34,7 +34,7 @@ use crate::error::{
     ValidationError, ValidationErrors, check_not_blank, check_not_negative, check_unique,
 };
 use crate::ids::{CoreShiftId, PersonId, ServiceId, SkillId};
-use crate::money::{Allocation, ChargeKind, RateCard, RateCardSet};
+use crate::money::{Allocation, ChargeKind, RateCard, RateCardSet, saturating_sum};
 use crate::time::local_window;
 
 /// A core-and-flexi service.
@@ -290,7 +290,7 @@ impl Service {
         }
         ValidationErrors::check(errors)?;
         Ok(CoreCost {
-            total: lines.iter().map(|l| l.charge).sum(),
+            total: saturating_sum(lines.iter().map(|l| l.charge)),
             lines,
         })
     }
@@ -352,8 +352,8 @@ impl Service {
                             .map_or(Decimal::ZERO, |a| a.hours)
                     })
                     .collect();
-                let given: Decimal = hours.iter().sum();
-                (hours, pool - given)
+                let given = saturating_sum(hours.iter().copied());
+                (hours, pool.saturating_sub(given))
             }
         };
         Ok(FlexiSplit {
@@ -496,7 +496,7 @@ impl Service {
                 });
             }
         }
-        let total: Decimal = entries.iter().map(|(_, v)| *v).sum();
+        let total = saturating_sum(entries.iter().map(|(_, v)| *v));
         match &self.flexi_rule {
             FlexiRule::NeedsWeighted(_) if total <= Decimal::ZERO && !self.residents.is_empty() => {
                 errors.push(ValidationError::Missing {
@@ -532,7 +532,8 @@ fn shift_charge(
     kind: ChargeKind,
 ) -> Decimal {
     local_window(tz, date, shift.start, shift.end).map_or(Decimal::ZERO, |range| {
-        card.charge(tz, &range, kind) * Decimal::from(shift.workers)
+        card.charge(tz, &range, kind)
+            .saturating_mul(Decimal::from(shift.workers))
     })
 }
 

@@ -41,6 +41,13 @@ pub fn round_pennies(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Sums without panicking on absurd input (saturates instead).
+pub(crate) fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
 /// Whether `amount` is a whole number of pennies.
 pub fn is_whole_pennies(amount: Decimal) -> bool {
     round_pennies(amount) == amount
