@@ -8,12 +8,12 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod error;
-pub mod export;
 pub mod explain;
-pub mod plan;
+pub mod export;
 pub mod ids;
 pub mod money;
 pub mod person;
+pub mod plan;
 pub mod review;
 pub mod rota;
 pub mod service;

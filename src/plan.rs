@@ -294,16 +294,16 @@ impl Plan {
             }
             .into()));
         }
-        let workers: HashMap<&WorkerId, &Worker> =
-            self.workers.iter().map(|w| (&w.id, w)).collect();
-        if workers.len() != self.workers.len() {
-            take(Err(duplicate_ids(
-                "workers",
-                self.workers.iter().map(|w| w.id.to_string()),
-            )));
-        }
+        let mut workers: HashMap<&WorkerId, &Worker> = HashMap::new();
         for worker in &self.workers {
             take(worker.validate());
+            if workers.insert(&worker.id, worker).is_some() {
+                take(Err(ValidationError::DuplicateId {
+                    item: "workers".into(),
+                    id: worker.id.to_string(),
+                }
+                .into()));
+            }
         }
         let mut people = HashMap::new();
         for plan in &self.people {
@@ -325,13 +325,19 @@ impl Plan {
             }
             if let Some(fund) = &plan.fund {
                 take(fund.rate_cards.validate());
-                take(fund
-                    .allocation
-                    .validate(&format!("person \"{}\" allocation", plan.person.id)));
+                take(
+                    fund.allocation
+                        .validate(&format!("person \"{}\" allocation", plan.person.id)),
+                );
             }
             for activity in &plan.week.activities {
                 let item = format!("person \"{}\" activity \"{}\"", plan.person.id, activity.id);
-                for worker in activity.support.preferred.iter().chain(&activity.support.refused) {
+                for worker in activity
+                    .support
+                    .preferred
+                    .iter()
+                    .chain(&activity.support.refused)
+                {
                     if !workers.contains_key(worker) {
                         take(Err(ValidationError::UnknownId {
                             item: item.clone(),
@@ -463,10 +469,14 @@ impl Plan {
         config: &SolverConfig,
     ) -> Result<Replan, PlanError> {
         let mut plan = self.clone();
-        plan.changes.cancelled.extend(changes.cancelled.iter().cloned());
+        plan.changes
+            .cancelled
+            .extend(changes.cancelled.iter().cloned());
         plan.changes.moved.extend(changes.moved.iter().cloned());
         plan.changes.added.extend(changes.added.iter().cloned());
-        plan.changes.absences.extend(changes.absences.iter().cloned());
+        plan.changes
+            .absences
+            .extend(changes.absences.iter().cloned());
         plan.validate()?;
         let mut compiled = Compiler::new(&plan).compile()?;
         let known: HashMap<&SessionId, &Session> = compiled
@@ -491,7 +501,11 @@ impl Plan {
                     .is_some_and(|day| day.date < from)
             })
         };
-        let pins: Vec<Assignment> = baseline.iter().filter(|a| before_change(a)).cloned().collect();
+        let pins: Vec<Assignment> = baseline
+            .iter()
+            .filter(|a| before_change(a))
+            .cloned()
+            .collect();
         let placements = published
             .roster
             .placements
@@ -509,24 +523,6 @@ impl Plan {
         let diff = diff(&published.roster, &rota.roster);
         Ok(Replan { rota, diff })
     }
-}
-
-fn duplicate_ids(item: &str, ids: impl Iterator<Item = String>) -> ValidationErrors {
-    let mut seen = std::collections::HashSet::new();
-    let errors: Vec<ValidationError> = ids
-        .filter(|id| !seen.insert(id.clone()))
-        .map(|id| ValidationError::DuplicateId {
-            item: item.to_owned(),
-            id,
-        })
-        .collect();
-    ValidationErrors::check(errors).err().unwrap_or_else(|| {
-        ValidationError::DuplicateId {
-            item: item.to_owned(),
-            id: String::new(),
-        }
-        .into()
-    })
 }
 
 impl CompiledPlan {
@@ -658,10 +654,10 @@ impl<'a> Compiler<'a> {
             pins: Vec::new(),
             baseline: None,
         };
-        if let Err(mut errors) = problem.validate() {
-            if !errors.is_empty() {
-                return Err(errors.remove(0));
-            }
+        if let Err(errors) = problem.validate()
+            && let Some(first) = errors.into_iter().next()
+        {
+            return Err(first);
         }
         Ok(CompiledPlan {
             problem,
@@ -729,7 +725,13 @@ impl<'a> Compiler<'a> {
                 occurrences.push((date, activity));
             }
         }
-        for one_off in self.plan.changes.added.iter().filter(|o| &o.person == person) {
+        for one_off in self
+            .plan
+            .changes
+            .added
+            .iter()
+            .filter(|o| &o.person == person)
+        {
             occurrences.push((one_off.date, &one_off.activity));
         }
         for (date, activity) in occurrences {
@@ -767,20 +769,33 @@ impl<'a> Compiler<'a> {
                 } else {
                     pence(money)
                 };
-                placements.push(Placement { charge, ..placement });
+                placements.push(Placement {
+                    charge,
+                    ..placement
+                });
                 info_placements.push((local_start, local_end, money));
             }
             if placements.is_empty() {
                 continue;
             }
             let paid = matches!(activity.funding, Funding::Flexi | Funding::Core);
-            let needed = if paid { u32::from(activity.support.workers) } else { 0 };
+            let needed = if paid {
+                u32::from(activity.support.workers)
+            } else {
+                0
+            };
             let mut requires: Vec<Tag> = activity
                 .support
                 .skills
                 .iter()
                 .map(|s| skill_tag(s.as_str()))
-                .chain(activity.support.characteristics.iter().map(|t| trait_tag(t.as_str())))
+                .chain(
+                    activity
+                        .support
+                        .characteristics
+                        .iter()
+                        .map(|t| trait_tag(t.as_str())),
+                )
                 .collect();
             let mut worker_penalties = Vec::new();
             if let Some(row) = activity
@@ -843,8 +858,10 @@ impl<'a> Compiler<'a> {
     fn core_sessions(&mut self, core: &CorePlan) {
         let budget = core_budget_id(core);
         if let Some(weekly) = core.budget_per_week {
-            self.budgets
-                .insert(budget.clone(), pence(weekly) * i64::from(self.plan.period.weeks));
+            self.budgets.insert(
+                budget.clone(),
+                pence(weekly) * i64::from(self.plan.period.weeks),
+            );
         }
         let has_budget = core.budget_per_week.is_some();
         for shift in &core.service.core {
@@ -882,7 +899,11 @@ impl<'a> Compiler<'a> {
                     place: None,
                     person: None,
                     series: Some(SeriesId::new(format!("core/{}", shift.id))),
-                    requires: shift.required_skills.iter().map(|s| skill_tag(s.as_str())).collect(),
+                    requires: shift
+                        .required_skills
+                        .iter()
+                        .map(|s| skill_tag(s.as_str()))
+                        .collect(),
                     refused: Vec::new(),
                     preferred: Vec::new(),
                     worker_penalties: Vec::new(),
@@ -951,9 +972,7 @@ impl<'a> Compiler<'a> {
                     .map(|q| HeldTag {
                         tag: skill_tag(q.skill.as_str()),
                         from_day: q.obtained.filter(|d| *d > first).map(day_of),
-                        until_day: q
-                            .expires
-                            .map(|d| if d < first { 0 } else { day_of(d) + 1 }),
+                        until_day: q.expires.map(|d| if d < first { 0 } else { day_of(d) + 1 }),
                     })
                     .collect();
                 tags.extend(
@@ -964,9 +983,12 @@ impl<'a> Compiler<'a> {
                 );
                 let absent = |date: &NaiveDate| {
                     worker.on_leave(*date)
-                        || self.plan.changes.absences.iter().any(|a| {
-                            a.worker == worker.id && a.from <= *date && *date <= a.to
-                        })
+                        || self
+                            .plan
+                            .changes
+                            .absences
+                            .iter()
+                            .any(|a| a.worker == worker.id && a.from <= *date && *date <= a.to)
                 };
                 let days_off = self
                     .dates
@@ -1060,9 +1082,11 @@ impl<'a> Compiler<'a> {
 fn fund_cap(fund: &Fund, weeks: u32) -> (i64, bool) {
     let weeks = Decimal::from(weeks);
     let allocation = &fund.allocation;
-    let hours = allocation
-        .flexi_hours_per_week
-        .or(allocation.money_per_week.is_none().then_some(allocation.hours_per_week).flatten());
+    let hours = allocation.flexi_hours_per_week.or(allocation
+        .money_per_week
+        .is_none()
+        .then_some(allocation.hours_per_week)
+        .flatten());
     match hours {
         Some(hours) => {
             let minutes = (hours * Decimal::from(60) * weeks).floor();

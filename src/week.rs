@@ -26,10 +26,10 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ValidationError, ValidationErrors};
-use crate::money::ChargeKind;
 use crate::ids::{
     ActivityId, MatchRowId, OutcomeId, PersonId, PlaceId, SkillId, TraitId, WorkerId,
 };
+use crate::money::ChargeKind;
 
 /// A person's perfect week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -45,7 +45,10 @@ impl fmt::Display for Breakdown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Score: {}", self.score)?;
         if self.by_constraint.is_empty() {
-            return writeln!(f, "  nothing to report: every rule met, every preference met");
+            return writeln!(
+                f,
+                "  nothing to report: every rule met, every preference met"
+            );
         }
         writeln!(f, "By rule:")?;
         for (constraint, amount) in &self.by_constraint {
@@ -73,7 +76,10 @@ impl fmt::Display for Breakdown {
             .iter()
             .map(|(id, score)| (id.to_string(), *score))
             .collect();
-        for (title, list) in [("By person:", with_score(&people)), ("By worker:", with_score(&workers))] {
+        for (title, list) in [
+            ("By person:", with_score(&people)),
+            ("By worker:", with_score(&workers)),
+        ] {
             if list.is_empty() {
                 continue;
             }
