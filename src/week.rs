@@ -29,6 +29,7 @@ use crate::error::{ValidationError, ValidationErrors};
 use crate::ids::{
     ActivityId, MatchRowId, OutcomeId, PersonId, PlaceId, SkillId, TraitId, WorkerId,
 };
+use crate::money::ChargeKind;
 
 /// A person's perfect week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,8 +64,8 @@ pub struct Activity {
     pub funding: Funding,
     /// How it is charged to the fund (ordinary support, a waking night or a
     /// sleep-in).
-    #[serde(default)]
-    pub charge: ChargeBasis,
+    #[serde(default = "ordinary_support")]
+    pub charge: ChargeKind,
     /// How much it matters, 1 (least) to 5 (most): an unfilled activity of
     /// priority 5 weighs five times one of priority 1.
     #[serde(default = "default_priority")]
@@ -76,6 +77,10 @@ pub struct Activity {
 
 fn default_priority() -> u8 {
     3
+}
+
+fn ordinary_support() -> ChargeKind {
+    ChargeKind::Support
 }
 
 impl Activity {
@@ -98,7 +103,7 @@ impl Activity {
             place: None,
             support: Support::default(),
             funding: Funding::default(),
-            charge: ChargeBasis::default(),
+            charge: ChargeKind::Support,
             priority: default_priority(),
             outcomes: Vec::new(),
         }
@@ -352,19 +357,6 @@ pub enum Funding {
     Unpaid,
     /// A community resource (a club, a class) with no paid support.
     Community,
-}
-
-/// How an activity is charged to the fund.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChargeBasis {
-    /// Ordinary support at the hourly rate with its enhancements.
-    #[default]
-    Support,
-    /// A waking night.
-    WakingNight,
-    /// A sleep-in at the flat rate.
-    SleepIn,
 }
 
 impl PerfectWeek {

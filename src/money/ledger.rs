@@ -1,18 +1,4 @@
 //! The ISF ledger: every movement of the person's money, checked on entry.
-//!
-//! Amounts are always positive; the [`EntryKind`] says which way money moves:
-//!
-//! | kind | available | saved (banked) |
-//! |---|---|---|
-//! | `Credit` | + | |
-//! | `DeliveredSupport`, `Purchase`, `ManagementFee`, `Expiry`, `SurplusReturn` | − | |
-//! | `BankDeposit { purpose }` | − | + for `purpose` |
-//! | `BankWithdrawal { purpose }` | + | − for `purpose` |
-//!
-//! The money held is available + saved. Balances are derived from the
-//! entries: the ledger keeps a running total only as a cache, which it
-//! rebuilds (re-checking every entry) when read from JSON, and which is never
-//! written out.
 
 use std::collections::BTreeMap;
 
@@ -197,6 +183,20 @@ impl Balances {
 }
 
 /// An Individual Service Fund's ledger.
+///
+/// Amounts are always positive; the [`EntryKind`] says which way money moves:
+///
+/// | kind | available | saved (banked) |
+/// |---|---|---|
+/// | `Credit` | + | |
+/// | `DeliveredSupport`, `Purchase`, `ManagementFee`, `Expiry`, `SurplusReturn` | − | |
+/// | `BankDeposit { purpose }` | − | + for `purpose` |
+/// | `BankWithdrawal { purpose }` | + | − for `purpose` |
+///
+/// The money held is available + saved. Balances are derived from the
+/// entries: the ledger keeps a running total only as a cache, which it
+/// rebuilds (re-checking every entry) when read from JSON, and which is never
+/// written out.
 ///
 /// Entries go in through [`Ledger::push`], which refuses (and leaves the
 /// ledger unchanged) an entry with a zero, negative, too large or

@@ -10,10 +10,10 @@
 //! (£0.125 → £0.13, −£0.125 → −£0.13). Each session's charge is rounded once,
 //! then totals are sums of rounded charges, so a statement always adds up.
 
-mod isf;
-mod ledger;
-mod rate_card;
-mod statement;
+pub(crate) mod isf;
+pub(crate) mod ledger;
+pub(crate) mod rate_card;
+pub(crate) mod statement;
 
 pub use isf::{Allocation, FeeRule, IsfAgreement, SurplusRule};
 pub use ledger::{EntryKind, Ledger, LedgerEntry, PurposeAmount};
@@ -39,6 +39,13 @@ pub const MAX_ENTRY_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0,
 /// ```
 pub fn round_pennies(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Sums without panicking on absurd input (saturates instead).
+pub(crate) fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
 /// Whether `amount` is a whole number of pennies.

@@ -1,26 +1,4 @@
 //! Dated rate cards: what an hour of support costs, with enhancements.
-//!
-//! # How a session is charged
-//!
-//! [`RateCard::charge`] walks the session minute by minute in **real elapsed
-//! time** (UTC), looks at the local time and date of each minute in the
-//! service's zone, and applies:
-//!
-//! * [`ChargeKind::Support`]: `base_hourly` × the multiplier for that minute.
-//!   The multiplier is the **highest** of the enhancements that apply to the
-//!   minute (they do not stack), or 1 when none applies.
-//! * [`ChargeKind::WakingNight`]: `waking_night_hourly` per hour, with no
-//!   enhancements (the waking-night rate already prices the night).
-//! * [`ChargeKind::SleepIn`]: the flat `sleep_in_flat` per session, whatever
-//!   its length.
-//!
-//! A final part-minute is charged by the second. The session's total is
-//! rounded once with [`round_pennies`](super::round_pennies). On a clock
-//! change night a 22:00–08:00 session is charged for the 9 or 11 hours that
-//! really pass.
-//!
-//! Nothing is hard-coded: each card lists its own rates, enhancements and
-//! bank holidays.
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use chrono_tz::Tz;
@@ -159,7 +137,29 @@ impl RateCard {
     }
 
     /// The charge for one session over `range`, with local bands read in
-    /// `tz`, rounded once to the penny (see the [module docs](self)).
+    /// `tz`, rounded once to the penny.
+    ///
+    /// # How a session is charged
+    ///
+    /// [`RateCard::charge`] walks the session minute by minute in **real elapsed
+    /// time** (UTC), looks at the local time and date of each minute in the
+    /// service's zone, and applies:
+    ///
+    /// * [`ChargeKind::Support`]: `base_hourly` × the multiplier for that minute.
+    ///   The multiplier is the **highest** of the enhancements that apply to the
+    ///   minute (they do not stack), or 1 when none applies.
+    /// * [`ChargeKind::WakingNight`]: `waking_night_hourly` per hour, with no
+    ///   enhancements (the waking-night rate already prices the night).
+    /// * [`ChargeKind::SleepIn`]: the flat `sleep_in_flat` per session, whatever
+    ///   its length.
+    ///
+    /// A final part-minute is charged by the second. The session's total is
+    /// rounded once with [`round_pennies`](super::round_pennies). On a clock
+    /// change night a 22:00–08:00 session is charged for the 9 or 11 hours that
+    /// really pass.
+    ///
+    /// Nothing is hard-coded: each card lists its own rates, enhancements and
+    /// bank holidays.
     ///
     /// Never panics: absurdly large rates saturate rather than overflow
     /// ([`RateCard::validate`] rejects them).

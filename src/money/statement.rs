@@ -1,27 +1,4 @@
 //! Statements: what happened to the person's money over a period, in words
-//! they can follow.
-//!
-//! A statement covers the entries dated from `from` to `to` inclusive. Its
-//! opening balances are those after every entry before `from`; its closing
-//! balances those after every entry up to `to`; so the closing of one period
-//! is the opening of the next, and
-//!
-//! `opening + credits + taken from savings − spending − saved = closing`
-//!
-//! holds exactly for the available balance (see [`Statement::spent`]).
-//!
-//! # The surplus check
-//!
-//! As at `to`, the statement measures the money held: only the available
-//! balance when the agreement's [`SurplusRule::earmarked_exempt`] is set
-//! (savings for a named purpose are an identified future need), or available
-//! plus savings otherwise. It flags a [`SurplusFlag`] when that is above the
-//! agreement's [cap](IsfAgreement::surplus_cap), or when some of it is older
-//! than `max_age_weeks`. Age is worked out first in, first out: money leaving
-//! the measured pool is taken from the oldest credits first, so the old money
-//! is the credits dated on or before the cut-off less everything that has
-//! left the pool since the start. The suggested [`EntryKind::SurplusReturn`]
-//! is the larger of the two excesses, but no more than the available balance.
 
 use std::fmt;
 
@@ -36,6 +13,29 @@ use crate::error::{ValidationError, ValidationErrors};
 use crate::ids::EntryId;
 
 /// What happened to an ISF's money over a period.
+///
+///
+/// A statement covers the entries dated from `from` to `to` inclusive. Its
+/// opening balances are those after every entry before `from`; its closing
+/// balances those after every entry up to `to`; so the closing of one period
+/// is the opening of the next, and
+///
+/// `opening + credits + taken from savings − spending − saved = closing`
+///
+/// holds exactly for the available balance (see [`Statement::spent`]).
+///
+/// # The surplus check
+///
+/// As at `to`, the statement measures the money held: only the available
+/// balance when the agreement's [`SurplusRule::earmarked_exempt`] is set
+/// (savings for a named purpose are an identified future need), or available
+/// plus savings otherwise. It flags a [`SurplusFlag`] when that is above the
+/// agreement's [cap](IsfAgreement::surplus_cap), or when some of it is older
+/// than `max_age_weeks`. Age is worked out first in, first out: money leaving
+/// the measured pool is taken from the oldest credits first, so the old money
+/// is the credits dated on or before the cut-off less everything that has
+/// left the pool since the start. The suggested [`EntryKind::SurplusReturn`]
+/// is the larger of the two excesses, but no more than the available balance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     /// First day covered.
@@ -80,7 +80,7 @@ pub struct Statement {
     pub surplus: Option<SurplusFlag>,
 }
 
-/// A surplus found by the statement's check (see the [module docs](self)).
+/// A surplus found by the statement's check (see [`Statement`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurplusFlag {
     /// The date the check was made for.

@@ -1,10 +1,288 @@
 //! The rota engine: a general rostering problem, its solver and its
 //! independent checker.
+//!
+//! [`solve`] validates a [`Problem`], compiles it into flat indexed arrays,
+//! builds a first roster (pins, what is still possible of the baseline, then
+//! most-constrained sessions first) and improves it by late acceptance hill
+//! climbing over the lexicographic [`Score`] (hard, then unfilled, then soft),
+//! with an incremental scorer that updates in time proportional to the change.
+//!
+//! An over-constrained week is not an error: the best roster found is
+//! returned with its unfilled seats scored at the `unfilled` level. `Err` is
+//! only for bad input.
+//!
+//! **Determinism.** With [`Termination::max_steps`] and no
+//! [`Termination::max_time`], the same problem and [`SolverConfig::seed`]
+//! give the same roster. A wall-clock cap gives that up.
+//!
+//! ```
+//! use perfect_week::solver::*;
+//! use chrono::NaiveDate;
+//!
+//! let monday = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
+//! let days: Vec<Day> = (0..7)
+//!     .map(|i| Day {
+//!         date: monday + chrono::Days::new(i),
+//!         start: i as i64 * 1440,
+//!         end: (i as i64 + 1) * 1440,
+//!     })
+//!     .collect();
+//! let session = |id: &str, day: usize| Session {
+//!     id: id.into(),
+//!     placements: vec![Placement {
+//!         day,
+//!         start: day as i64 * 1440 + 9 * 60,
+//!         end: day as i64 * 1440 + 17 * 60,
+//!         night_minutes: 0,
+//!         young_restricted_minutes: 0,
+//!         charge: 0,
+//!         penalty: 0,
+//!     }],
+//!     cover: Cover::Required { workers: 1 },
+//!     kind: None,
+//!     place: None,
+//!     person: None,
+//!     series: None,
+//!     requires: vec![],
+//!     refused: vec![],
+//!     preferred: vec![],
+//!     worker_penalties: vec![],
+//!     budget: None,
+//!     priority: 1,
+//! };
+//! let worker = |id: &str| Worker {
+//!     id: id.into(),
+//!     tags: vec![],
+//!     days_off: vec![],
+//!     unavailable: vec![],
+//!     available: None,
+//!     young: false,
+//!     opted_out: false,
+//!     pay_per_hour: 1200,
+//!     limits: WorkerLimits { max_consecutive_days: Some(5), ..Default::default() },
+//!     history: WorkerHistory::default(),
+//!     requests: vec![],
+//! };
+//! let problem = Problem {
+//!     days,
+//!     sessions: (0..7).map(|d| session(&format!("s{d}"), d)).collect(),
+//!     workers: vec![worker("ann"), worker("bob")],
+//!     rules: Rules::default(),
+//!     weights: Weights::default(),
+//!     budgets: vec![],
+//!     pins: vec![],
+//!     baseline: None,
+//! };
+//! let solution = solve(&problem, &SolverConfig::default())?;
+//! assert!(solution.score.is_feasible());
+//! assert_eq!(solution.score.unfilled, 0);
+//! assert_eq!(solution.roster.assignments.len(), 7);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
+pub mod check;
 pub mod error;
 pub mod problem;
 pub mod score;
 
+mod model;
+mod rng;
+mod scratch;
+mod search;
+mod state;
+mod validate;
+
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+pub use check::{CheckReport, Violation, check};
 pub use error::ProblemError;
 pub use problem::*;
 pub use score::{Constraint, Level, Score};
+
+/// Durations in JSON: whole milliseconds.
+mod millis {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(d.as_millis().min(u64::MAX as u128) as u64)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        Ok(Duration::from_millis(u64::deserialize(d)?))
+    }
+
+    pub mod option {
+        use std::time::Duration;
+
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => s.serialize_some(&(d.as_millis().min(u64::MAX as u128) as u64)),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+            Ok(Option::<u64>::deserialize(d)?.map(Duration::from_millis))
+        }
+    }
+}
+
+/// How the solver runs. In JSON, durations are whole milliseconds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SolverConfig {
+    /// Seed of the solver's pseudo-random generator.
+    pub seed: u64,
+    /// When to stop.
+    pub termination: Termination,
+}
+
+impl Default for SolverConfig {
+    /// Seed 0 and a budget of 200 000 steps.
+    fn default() -> Self {
+        Self {
+            seed: 0,
+            termination: Termination {
+                max_steps: Some(200_000),
+                max_time: None,
+                target: None,
+            },
+        }
+    }
+}
+
+/// When to stop searching: whichever limit is hit first. With none set the
+/// search stops at once after construction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Termination {
+    /// Most local-search steps (one proposed move each). Deterministic.
+    pub max_steps: Option<u64>,
+    /// Wall-clock cap (in JSON, milliseconds). Gives up determinism.
+    #[serde(with = "millis::option")]
+    pub max_time: Option<Duration>,
+    /// Stop as soon as the best score is at least this good.
+    pub target: Option<Score>,
+}
+
+/// What the progress callback sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Best score so far.
+    pub best: Score,
+    /// Score of the current roster.
+    pub current: Score,
+    /// Steps taken.
+    pub steps: u64,
+    /// Moves evaluated (including during construction).
+    pub moves_evaluated: u64,
+    /// Time since the solve started (in JSON, milliseconds).
+    #[serde(with = "millis")]
+    pub elapsed: Duration,
+}
+
+/// Figures about a solve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SolveStats {
+    /// Local-search steps taken.
+    pub steps: u64,
+    /// Moves evaluated (including during construction).
+    pub moves_evaluated: u64,
+    /// Time the solve took (in JSON, milliseconds).
+    #[serde(with = "millis")]
+    pub elapsed: Duration,
+    /// The step at which the best roster was found (0: by construction).
+    pub best_found_at_step: u64,
+}
+
+/// The best roster found, with its score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Solution {
+    /// Who covers what, at which placement.
+    pub roster: Roster,
+    /// Its score.
+    pub score: Score,
+    /// The nonzero totals per constraint; each level of `score` is the sum of
+    /// its constraints' totals.
+    pub breakdown: Vec<(Constraint, i64)>,
+    /// Figures about the solve.
+    pub stats: SolveStats,
+}
+
+/// Solves a problem: see [`solve_with`].
+///
+/// # Errors
+/// The first [`ProblemError`] that [`Problem::validate`] reports.
+pub fn solve(problem: &Problem, config: &SolverConfig) -> Result<Solution, ProblemError> {
+    solve_with(problem, config, |_| ControlFlow::Continue(()))
+}
+
+/// Solves a problem, calling `on_progress` with the best score so far on each
+/// new best, every 100 000 steps and once after construction; returning
+/// [`ControlFlow::Break`] stops the search and returns the best roster.
+///
+/// # Errors
+/// The first [`ProblemError`] that [`Problem::validate`] reports. An
+/// infeasible week is not an error.
+pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
+    problem: &Problem,
+    config: &SolverConfig,
+    mut on_progress: F,
+) -> Result<Solution, ProblemError> {
+    let started = Instant::now();
+    if let Err(errs) = problem.validate()
+        && let Some(first) = errs.into_iter().next()
+    {
+        return Err(first);
+    }
+    let model = model::Model::compile(problem);
+    let mut search = search::Search::new(&model, config.seed);
+    search.construct();
+    let out = search.run(&config.termination, started, &mut on_progress);
+    let (score, breakdown) = scratch::score(problem, &out.place, &out.assign);
+    debug_assert_eq!(
+        score, out.best,
+        "incremental and from-scratch scores differ"
+    );
+    let roster = Roster {
+        assignments: out
+            .assign
+            .iter()
+            .map(|&(s, w)| Assignment {
+                session: problem.sessions[s as usize].id.clone(),
+                worker: problem.workers[w as usize].id.clone(),
+            })
+            .collect(),
+        placements: out
+            .place
+            .iter()
+            .enumerate()
+            .filter(|&(_, &p)| p != 0)
+            .map(|(s, &p)| PlacementChoice {
+                session: problem.sessions[s].id.clone(),
+                index: p as usize,
+            })
+            .collect(),
+    };
+    Ok(Solution {
+        roster,
+        score,
+        breakdown,
+        stats: SolveStats {
+            steps: out.steps,
+            moves_evaluated: out.evals,
+            elapsed: out.elapsed,
+            best_found_at_step: out.best_at,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests;

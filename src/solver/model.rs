@@ -1,0 +1,549 @@
+//! The validated [`Problem`] compiled into flat, indexed arrays: the only form
+//! the search touches. Everything static (eligibility, per-seat soft costs,
+//! reaches of the local rules) is worked out here once.
+
+use std::collections::BTreeMap;
+
+use super::problem::{Boundary, Cover, Measure, Problem, Want};
+
+/// No index.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One placement of a session, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pl {
+    pub day: u32,
+    pub start: i64,
+    pub end: i64,
+    pub dur: i64,
+    /// Last day the placement touches (the day holding `end - 1`).
+    pub last_day: u32,
+    /// Last day whose sessions a successor search must scan (overlap, travel).
+    pub fwd_day: u32,
+    /// Last day a 24-hour daily-rest window from `start` touches.
+    pub rest_day: u32,
+    /// A night session for the night-average rule.
+    pub night: bool,
+    /// A night session for the `Nights` fairness measure.
+    pub night_fair: bool,
+    pub charge: i64,
+    pub penalty: i64,
+}
+
+/// A session, compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct Sess {
+    pub pls: Vec<Pl>,
+    /// Offset of placement 0 in the per-(session, placement, worker) tables.
+    pub offset: usize,
+    pub required: bool,
+    /// Seats (required) or wanted head-count (preferred).
+    pub want: u32,
+    pub under: i64,
+    pub over: i64,
+    pub priority: i64,
+    pub kind: u32,
+    pub place: u32,
+    pub person: u32,
+    pub series: u32,
+    pub budget: u32,
+    /// Pinned workers (distinct).
+    pub pins: Vec<u32>,
+    /// Workers statically able to take it at some placement.
+    pub cands: Vec<u32>,
+}
+
+/// A request, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Req {
+    pub kind: u32,
+    pub on: bool,
+    pub weight: i64,
+}
+
+/// A worker, compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct Wk {
+    pub young: bool,
+    pub avg_limit: Option<i64>,
+    pub night_limit: Option<i64>,
+    pub hist_minutes: i64,
+    pub hist_last_end: Option<i64>,
+    pub hist_before: u32,
+    pub min_week: Option<i64>,
+    pub max_week: Option<i64>,
+    pub min_total: Option<i64>,
+    pub max_total: Option<i64>,
+    pub max_per_kind: Vec<(u32, u32)>,
+    pub max_consec: Option<u32>,
+    pub min_consec: Option<u32>,
+    pub min_off: Option<u32>,
+    pub max_weekends: Option<u32>,
+}
+
+/// A fairness rule, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Fm {
+    Nights,
+    WeekendDays,
+    Hours,
+    Kind(u32),
+}
+
+/// The compiled problem.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    pub nd: usize,
+    pub nw: usize,
+    pub nk: usize,
+    pub nweeks: usize,
+    pub day_start: Vec<i64>,
+    pub day_end: Vec<i64>,
+    /// Weekend index per day, or [`NONE`].
+    pub weekend_of: Vec<u32>,
+    pub nweekends: usize,
+    pub sess: Vec<Sess>,
+    pub workers: Vec<Wk>,
+    /// Static hard cost (eligibility) per (session, placement, worker).
+    pub st_hard: Vec<i64>,
+    /// Static soft cost (preference, matching, pay, stability) per (session, placement, worker).
+    pub st_soft: Vec<i64>,
+    /// Requests per (worker, day): `req_idx[w * nd + d] .. req_idx[w * nd + d + 1]` into `reqs`.
+    pub req_idx: Vec<u32>,
+    pub reqs: Vec<Req>,
+    /// `forbid[a * nk + b]`: kind `b` may not follow kind `a` the next day.
+    pub forbid: Vec<bool>,
+    pub any_forbid: bool,
+    pub one_per_day: bool,
+    pub travel: i64,
+    /// Daily rest (minutes, young minutes).
+    pub daily_rest: Option<(i64, i64)>,
+    /// Weekly rest (period days, minutes, young minutes).
+    pub weekly_rest: Option<(usize, i64, i64)>,
+    pub nblocks: usize,
+    /// Young limits (per day, per week).
+    pub young: Option<(i64, i64)>,
+    pub boundary: Boundary,
+    /// Forward and backward reach, in days, of the per-day terms.
+    pub fw: usize,
+    pub bw: usize,
+    /// Most days a placement spans beyond its own.
+    pub bspan: usize,
+    pub w_placement: i64,
+    pub w_person: i64,
+    pub w_series: i64,
+    pub fair: Vec<(Fm, i64)>,
+    pub budget_cap: Vec<i64>,
+    pub npersons: usize,
+    pub nseries: usize,
+    /// Stability: the constant part (every baseline assignment counted as removed).
+    pub stability_const: i64,
+    /// Baseline placement per session (for the initial state).
+    pub baseline_place: Vec<u32>,
+    /// Baseline assignments (session, worker), deduplicated.
+    pub baseline: Vec<(u32, u32)>,
+}
+
+fn intern<K: Ord + Clone>(map: &mut BTreeMap<K, u32>, key: &K) -> u32 {
+    let n = map.len() as u32;
+    *map.entry(key.clone()).or_insert(n)
+}
+
+impl Model {
+    /// Index of the day holding `minute` (clamped to the horizon).
+    fn day_of(day_start: &[i64], minute: i64) -> u32 {
+        let i = day_start.partition_point(|&s| s <= minute);
+        i.saturating_sub(1) as u32
+    }
+
+    /// Static hard cost index.
+    #[inline]
+    pub fn st(&self, s: usize, p: usize, w: usize) -> usize {
+        self.sess[s].offset + p * self.nw + w
+    }
+
+    /// Compiles a problem that has passed [`Problem::validate`].
+    pub fn compile(pr: &Problem) -> Model {
+        let nd = pr.days.len();
+        let nw = pr.workers.len();
+        let day_start: Vec<i64> = pr.days.iter().map(|d| d.start).collect();
+        let day_end: Vec<i64> = pr.days.iter().map(|d| d.end).collect();
+        let min_day = pr
+            .days
+            .iter()
+            .map(|d| d.end - d.start)
+            .min()
+            .unwrap_or(1440)
+            .max(1);
+        let _ = min_day;
+        let mut weekend_of = vec![NONE; nd];
+        let mut nweekends = 0u32;
+        for (i, d) in pr.days.iter().enumerate() {
+            use chrono::{Datelike, Weekday};
+            match d.date.weekday() {
+                Weekday::Sat => {
+                    weekend_of[i] = nweekends;
+                    nweekends += 1;
+                }
+                Weekday::Sun => {
+                    if i > 0 && weekend_of[i - 1] != NONE {
+                        weekend_of[i] = weekend_of[i - 1];
+                    } else {
+                        weekend_of[i] = nweekends;
+                        nweekends += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let worker_index: BTreeMap<_, u32> = pr
+            .workers
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.id.clone(), i as u32))
+            .collect();
+        let session_index: BTreeMap<_, u32> = pr
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i as u32))
+            .collect();
+        let budget_index: BTreeMap<_, u32> = pr
+            .budgets
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i as u32))
+            .collect();
+        let mut kinds = BTreeMap::new();
+        let mut places = BTreeMap::new();
+        let mut persons = BTreeMap::new();
+        let mut series = BTreeMap::new();
+        for s in &pr.sessions {
+            if let Some(k) = &s.kind {
+                intern(&mut kinds, k);
+            }
+        }
+        for w in &pr.workers {
+            for (k, _) in &w.limits.max_per_kind {
+                intern(&mut kinds, k);
+            }
+            for r in &w.requests {
+                if let Some(k) = &r.kind {
+                    intern(&mut kinds, k);
+                }
+            }
+        }
+        for (a, b) in &pr.rules.forbidden_successions {
+            intern(&mut kinds, a);
+            intern(&mut kinds, b);
+        }
+        for f in &pr.weights.fairness {
+            if let Measure::Kind(k) = &f.measure {
+                intern(&mut kinds, k);
+            }
+        }
+        let nk = kinds.len();
+        let night_threshold = pr.rules.night.map(|n| n.night_session_threshold);
+        let fair_threshold = night_threshold.unwrap_or(180);
+        let travel = pr.rules.travel_minutes;
+        let daily_rest = pr.rules.daily_rest.map(|r| (r.minutes, r.young_minutes));
+
+        // Baseline.
+        let mut baseline_place = vec![0u32; pr.sessions.len()];
+        let mut baseline = Vec::new();
+        if let Some(b) = &pr.baseline {
+            for c in &b.placements {
+                if let Some(&s) = session_index.get(&c.session) {
+                    baseline_place[s as usize] = c.index as u32;
+                }
+            }
+            for a in &b.assignments {
+                if let (Some(&s), Some(&w)) =
+                    (session_index.get(&a.session), worker_index.get(&a.worker))
+                {
+                    baseline.push((s, w));
+                }
+            }
+            baseline.sort_unstable();
+            baseline.dedup();
+        }
+        let ws = pr.weights.stability;
+        let mut in_baseline = vec![Vec::new(); pr.sessions.len()];
+        let mut stability_const = 0;
+        for &(s, w) in &baseline {
+            in_baseline[s as usize].push(w);
+            let pl = &pr.sessions[s as usize].placements[baseline_place[s as usize] as usize];
+            stability_const += pl.minutes() * ws;
+        }
+
+        let mut pins: Vec<Vec<u32>> = vec![Vec::new(); pr.sessions.len()];
+        for a in &pr.pins {
+            if let (Some(&s), Some(&w)) =
+                (session_index.get(&a.session), worker_index.get(&a.worker))
+                && !pins[s as usize].contains(&w)
+            {
+                pins[s as usize].push(w);
+            }
+        }
+
+        let mut sess = Vec::with_capacity(pr.sessions.len());
+        let mut st_hard = Vec::new();
+        let mut st_soft = Vec::new();
+        let mut fw = 1usize;
+        let mut bspan = 0usize;
+        for (si, s) in pr.sessions.iter().enumerate() {
+            let offset = st_hard.len();
+            let kind = s.kind.as_ref().map_or(NONE, |k| intern(&mut kinds, k));
+            let mut pls = Vec::with_capacity(s.placements.len());
+            for p in &s.placements {
+                let last_day = Self::day_of(&day_start, p.end - 1);
+                let fwd_day = Self::day_of(&day_start, p.end + travel.max(0) - 1);
+                let rest_day = Self::day_of(&day_start, p.start + 1439);
+                bspan = bspan.max((last_day as usize).saturating_sub(p.day));
+                fw = fw.max((fwd_day as usize).saturating_sub(p.day));
+                if daily_rest.is_some() {
+                    fw = fw.max((rest_day as usize).saturating_sub(p.day));
+                }
+                pls.push(Pl {
+                    day: p.day as u32,
+                    start: p.start,
+                    end: p.end,
+                    dur: p.minutes(),
+                    last_day,
+                    fwd_day,
+                    rest_day,
+                    night: night_threshold.is_some_and(|t| p.night_minutes >= t),
+                    night_fair: p.night_minutes >= fair_threshold,
+                    charge: p.charge,
+                    penalty: p.penalty,
+                });
+                for (wi, w) in pr.workers.iter().enumerate() {
+                    let dur = p.minutes();
+                    let mut reasons = 0;
+                    if !s
+                        .requires
+                        .iter()
+                        .all(|t| w.tags.iter().any(|h| &h.tag == t && h.valid_on(p.day)))
+                    {
+                        reasons += 1;
+                    }
+                    if s.refused.contains(&w.id) {
+                        reasons += 1;
+                    }
+                    if w.days_off.contains(&p.day) {
+                        reasons += 1;
+                    }
+                    if w.unavailable
+                        .iter()
+                        .any(|i| i.start < p.end && p.start < i.end)
+                    {
+                        reasons += 1;
+                    }
+                    if let Some(av) = &w.available
+                        && !av.iter().any(|i| i.start <= p.start && p.end <= i.end)
+                    {
+                        reasons += 1;
+                    }
+                    if w.young && p.young_restricted_minutes > 0 {
+                        reasons += 1;
+                    }
+                    if let Some(n) = pr.rules.night
+                        && let Some(max) = n.max_night_session_minutes
+                        && p.night_minutes >= n.night_session_threshold
+                        && dur > max
+                    {
+                        reasons += 1;
+                    }
+                    st_hard.push(reasons * dur);
+                    let mut soft = 0;
+                    if !s.preferred.is_empty() && !s.preferred.contains(&w.id) {
+                        soft += dur * pr.weights.not_preferred;
+                    }
+                    for (pw, pen) in &s.worker_penalties {
+                        if pw == &w.id {
+                            soft += pen * pr.weights.matching;
+                        }
+                    }
+                    soft += (dur * w.pay_per_hour + 30) / 60 * pr.weights.cost;
+                    if pr.baseline.is_some() {
+                        if in_baseline[si].contains(&(wi as u32)) {
+                            let bp = &s.placements[baseline_place[si] as usize];
+                            soft -= bp.minutes() * ws;
+                        } else {
+                            soft += dur * ws;
+                        }
+                    }
+                    st_soft.push(soft);
+                }
+            }
+            let (required, want, under, over) = match s.cover {
+                Cover::Required { workers } => (true, workers, 0, 0),
+                Cover::Preferred {
+                    wanted,
+                    under_weight,
+                    over_weight,
+                } => (false, wanted, under_weight, over_weight),
+            };
+            sess.push(Sess {
+                pls,
+                offset,
+                required,
+                want,
+                under,
+                over,
+                priority: s.priority,
+                kind,
+                place: s.place.as_ref().map_or(NONE, |p| intern(&mut places, p)),
+                person: s.person.as_ref().map_or(NONE, |p| intern(&mut persons, p)),
+                series: s.series.as_ref().map_or(NONE, |p| intern(&mut series, p)),
+                budget: s
+                    .budget
+                    .as_ref()
+                    .and_then(|b| budget_index.get(b).copied())
+                    .unwrap_or(NONE),
+                pins: std::mem::take(&mut pins[si]),
+                cands: Vec::new(),
+            });
+        }
+        let nk = nk.max(kinds.len());
+
+        let horizon_days = nd as i64;
+        let mut workers = Vec::with_capacity(nw);
+        let mut req_idx = Vec::with_capacity(nw * nd + 1);
+        let mut reqs = Vec::new();
+        for w in &pr.workers {
+            let h = w.history;
+            let l = &w.limits;
+            workers.push(Wk {
+                young: w.young,
+                avg_limit: pr
+                    .rules
+                    .average_week
+                    .filter(|_| !w.opted_out)
+                    .map(|a| a.max_minutes * (h.days + horizon_days) / 7),
+                night_limit: pr
+                    .rules
+                    .night
+                    .map(|n| n.max_average_minutes_per_day * (h.days + horizon_days)),
+                hist_minutes: h.minutes,
+                hist_last_end: h.last_end,
+                hist_before: h.consecutive_days_before,
+                min_week: l.min_minutes_per_week,
+                max_week: l.max_minutes_per_week,
+                min_total: l.min_minutes_total,
+                max_total: l.max_minutes_total,
+                max_per_kind: l
+                    .max_per_kind
+                    .iter()
+                    .map(|(k, m)| (intern(&mut kinds, k), *m))
+                    .collect(),
+                max_consec: l.max_consecutive_days,
+                min_consec: l.min_consecutive_days,
+                min_off: l.min_consecutive_days_off,
+                max_weekends: l.max_weekends,
+            });
+            let mut by_day: Vec<Vec<Req>> = vec![Vec::new(); nd];
+            for r in &w.requests {
+                if r.day < nd {
+                    by_day[r.day].push(Req {
+                        kind: r.kind.as_ref().map_or(NONE, |k| intern(&mut kinds, k)),
+                        on: r.want == Want::On,
+                        weight: r.weight * pr.weights.requests,
+                    });
+                }
+            }
+            for day in by_day {
+                req_idx.push(reqs.len() as u32);
+                reqs.extend(day);
+            }
+        }
+        req_idx.push(reqs.len() as u32);
+
+        let mut forbid = vec![false; nk * nk];
+        for (a, b) in &pr.rules.forbidden_successions {
+            let (a, b) = (
+                intern(&mut kinds, a) as usize,
+                intern(&mut kinds, b) as usize,
+            );
+            forbid[a * nk + b] = true;
+        }
+
+        // Candidates: statically eligible at some placement, kind not capped at 0.
+        for (si, s) in sess.iter_mut().enumerate() {
+            let _ = si;
+            for w in 0..nw {
+                let capped = s.kind != NONE
+                    && workers[w]
+                        .max_per_kind
+                        .iter()
+                        .any(|&(k, m)| k == s.kind && m == 0);
+                let ok = (0..s.pls.len()).any(|p| st_hard[s.offset + p * nw + w] == 0);
+                if ok && !capped {
+                    s.cands.push(w as u32);
+                }
+            }
+        }
+
+        let weekly_rest = pr
+            .rules
+            .weekly_rest
+            .map(|r| (r.period_days.max(1), r.minutes, r.young_minutes));
+        let nblocks = weekly_rest.map_or(0, |(p, _, _)| nd / p);
+        let bw = if daily_rest.is_some() { bspan } else { 0 };
+        let fair = pr
+            .weights
+            .fairness
+            .iter()
+            .map(|f| {
+                let m = match &f.measure {
+                    Measure::Nights => Fm::Nights,
+                    Measure::WeekendDays => Fm::WeekendDays,
+                    Measure::Hours => Fm::Hours,
+                    Measure::Kind(k) => Fm::Kind(intern(&mut kinds, k)),
+                };
+                (m, f.weight)
+            })
+            .collect();
+        Model {
+            nd,
+            nw,
+            nk,
+            nweeks: nd / 7,
+            day_start,
+            day_end,
+            weekend_of,
+            nweekends: nweekends as usize,
+            sess,
+            workers,
+            st_hard,
+            st_soft,
+            req_idx,
+            reqs,
+            forbid,
+            any_forbid: !pr.rules.forbidden_successions.is_empty(),
+            one_per_day: pr.rules.one_session_per_day,
+            travel,
+            daily_rest,
+            weekly_rest,
+            nblocks,
+            young: pr
+                .rules
+                .young
+                .map(|y| (y.max_minutes_per_day, y.max_minutes_per_week)),
+            boundary: pr.rules.boundary,
+            fw,
+            bw,
+            bspan,
+            w_placement: pr.weights.placement,
+            w_person: pr.weights.continuity_person,
+            w_series: pr.weights.continuity_series,
+            fair,
+            budget_cap: pr.budgets.iter().map(|b| b.cap).collect(),
+            npersons: persons.len(),
+            nseries: series.len(),
+            stability_const,
+            baseline_place,
+            baseline,
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! Construction and local search.
+//!
+//! Construction assigns pins, keeps what is still possible of the baseline,
+//! then fills sessions most-constrained first, taking for each seat the
+//! candidate that improves the score most. The local search is late
+//! acceptance hill climbing (LAHC) over the lexicographic score with small
+//! moves (change one seat, assign, unassign, swap two workers' sessions, swap
+//! a block of days between two workers, move a flexible session), a large
+//! move that re-optimises one worker's whole schedule by dynamic programming
+//! over days, and ruin-and-recreate over a few days.
+
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
+use super::model::Model;
+use super::rng::Rng;
+use super::score::Score;
+use super::state::State;
+use super::{Progress, Termination};
+
+/// What the search returns.
+pub(crate) struct Outcome {
+    pub best: Score,
+    pub place: Vec<u32>,
+    pub assign: Vec<(u32, u32)>,
+    pub steps: u64,
+    pub evals: u64,
+    pub best_at: u64,
+    pub elapsed: Duration,
+}
+
+pub(crate) struct Search<'m> {
+    pub st: State<'m>,
+    m: &'m Model,
+    rng: Rng,
+    evals: u64,
+    /// Sessions by placement day of their first placement (for same-day moves).
+    by_day: Vec<Vec<u32>>,
+    flexible: Vec<u32>,
+    pinned: Vec<Vec<u32>>,
+    buf_a: Vec<(u32, u32)>,
+    buf_b: Vec<(u32, u32)>,
+    buf_s: Vec<u32>,
+    best_assign: Vec<(u32, u32)>,
+    best_place: Vec<u32>,
+    best: Score,
+}
+
+impl<'m> Search<'m> {
+    pub fn new(m: &'m Model, seed: u64) -> Self {
+        let mut by_day = vec![Vec::new(); m.nd];
+        for (i, s) in m.sess.iter().enumerate() {
+            if let Some(p) = s.pls.first() {
+                by_day[p.day as usize].push(i as u32);
+            }
+        }
+        let st = State::new(m);
+        let best = st.score;
+        Search {
+            best_place: st.place.clone(),
+            st,
+            m,
+            rng: Rng::new(seed),
+            evals: 0,
+            by_day,
+            flexible: (0..m.sess.len() as u32)
+                .filter(|&s| m.sess[s as usize].pls.len() > 1)
+                .collect(),
+            pinned: m.sess.iter().map(|s| s.pins.clone()).collect(),
+            buf_a: Vec::new(),
+            buf_b: Vec::new(),
+            buf_s: Vec::new(),
+            best_assign: Vec::new(),
+            best,
+        }
+    }
+
+    #[inline]
+    fn is_pinned(&self, s: u32, w: u32) -> bool {
+        self.pinned[s as usize].contains(&w)
+    }
+
+    /// How many more workers a session wants.
+    #[inline]
+    fn deficit(&self, s: usize) -> i64 {
+        self.m.sess[s].want as i64 - self.st.seats[s].len() as i64
+    }
+
+    fn snapshot(&mut self) {
+        self.best = self.st.score;
+        self.best_assign.clear();
+        for (s, ws) in self.st.seats.iter().enumerate() {
+            for &w in ws {
+                self.best_assign.push((s as u32, w));
+            }
+        }
+        self.best_place.clone_from(&self.st.place);
+    }
+
+    /// Best single worker to add to `s` (evaluated by apply and undo).
+    fn best_add(&mut self, s: u32) -> Option<(u32, Score)> {
+        let m = self.m;
+        let mut best: Option<(u32, Score)> = None;
+        for &w in &m.sess[s as usize].cands {
+            if self.st.on(s, w) {
+                continue;
+            }
+            let mark = self.st.mark();
+            self.st.add(s, w);
+            self.evals += 1;
+            let sc = self.st.score;
+            self.st.undo_to(mark);
+            if best.is_none_or(|(_, b)| sc < b) {
+                best = Some((w, sc));
+            }
+        }
+        best
+    }
+
+    /// Fills `s` greedily while that improves the score.
+    fn fill(&mut self, s: u32) {
+        let limit = self.m.sess[s as usize].want as usize + 1;
+        for _ in 0..limit {
+            if self.deficit(s as usize) <= 0 {
+                break;
+            }
+            // A flexible empty session: try each placement.
+            if self.st.seats[s as usize].is_empty() && self.m.sess[s as usize].pls.len() > 1 {
+                let cur = self.st.place[s as usize];
+                let mut best: Option<(u32, u32, Score)> = None;
+                for p in 0..self.m.sess[s as usize].pls.len() as u32 {
+                    self.st.set_placement(s, p);
+                    if let Some((w, sc)) = self.best_add(s)
+                        && best.is_none_or(|(_, _, b)| sc < b)
+                    {
+                        best = Some((p, w, sc));
+                    }
+                }
+                self.st.set_placement(s, cur);
+                match best {
+                    Some((p, w, sc)) if sc < self.st.score => {
+                        self.st.set_placement(s, p);
+                        self.st.add(s, w);
+                    }
+                    _ => break,
+                }
+            } else {
+                match self.best_add(s) {
+                    Some((w, sc)) if sc < self.st.score => self.st.add(s, w),
+                    _ => break,
+                }
+            }
+            self.st.commit();
+        }
+        self.st.commit();
+    }
+
+    /// Pins, the baseline, then a most-constrained-first greedy fill.
+    pub fn construct(&mut self) {
+        let m = self.m;
+        for s in 0..m.sess.len() as u32 {
+            for i in 0..self.pinned[s as usize].len() {
+                let w = self.pinned[s as usize][i];
+                self.st.add(s, w);
+            }
+        }
+        for &(s, w) in &m.baseline {
+            let si = s as usize;
+            let p = self.st.place[si] as usize;
+            let ok = m.st_hard[m.st(si, p, w as usize)] == 0
+                && !self.st.on(s, w)
+                && (!m.sess[si].required || self.deficit(si) > 0);
+            if ok {
+                self.st.add(s, w);
+            }
+        }
+        self.st.commit();
+        let mut order: Vec<u32> = (0..m.sess.len() as u32).collect();
+        order.sort_by_key(|&s| {
+            let se = &m.sess[s as usize];
+            (!se.required, se.cands.len() / se.want.max(1) as usize, s)
+        });
+        for s in order {
+            self.fill(s);
+        }
+        self.st.commit();
+        self.snapshot();
+    }
+
+    /// A session chosen with a bias toward unfilled ones (tournament of 3).
+    fn pick_session(&mut self) -> u32 {
+        let n = self.m.sess.len();
+        let mut best = self.rng.below(n);
+        for _ in 0..2 {
+            let c = self.rng.below(n);
+            if self.deficit(c) > self.deficit(best) {
+                best = c;
+            }
+        }
+        best as u32
+    }
+
+    fn movable_seat(&mut self, s: u32) -> Option<u32> {
+        let seats = &self.st.seats[s as usize];
+        if seats.is_empty() {
+            return None;
+        }
+        let w = seats[self.rng.below(seats.len())];
+        if self.is_pinned(s, w) { None } else { Some(w) }
+    }
+
+    fn random_cand(&mut self, s: u32) -> Option<u32> {
+        let c = &self.m.sess[s as usize].cands;
+        if c.is_empty() {
+            return None;
+        }
+        let w = c[self.rng.below(c.len())];
+        if self.st.on(s, w) { None } else { Some(w) }
+    }
+
+    fn mv_change(&mut self) -> bool {
+        let s = self.pick_session();
+        let Some(new) = self.random_cand(s) else {
+            return false;
+        };
+        match self.movable_seat(s) {
+            Some(old) if self.deficit(s as usize) <= 0 || self.rng.chance(0.5) => {
+                self.st.remove(s, old);
+                self.st.add(s, new);
+            }
+            _ => self.st.add(s, new),
+        }
+        true
+    }
+
+    fn mv_unassign(&mut self) -> bool {
+        let s = self.rng.below(self.m.sess.len()) as u32;
+        let Some(w) = self.movable_seat(s) else {
+            return false;
+        };
+        self.st.remove(s, w);
+        true
+    }
+
+    fn mv_swap(&mut self) -> bool {
+        let n = self.m.sess.len();
+        let s1 = self.rng.below(n) as u32;
+        let Some(w1) = self.movable_seat(s1) else {
+            return false;
+        };
+        let s2 = if self.rng.chance(0.7) {
+            let d = self.m.sess[s1 as usize].pls[0].day as usize;
+            let l = &self.by_day[d];
+            l[self.rng.below(l.len())]
+        } else {
+            self.rng.below(n) as u32
+        };
+        if s1 == s2 {
+            return false;
+        }
+        let Some(w2) = self.movable_seat(s2) else {
+            return false;
+        };
+        if w1 == w2 || self.st.on(s2, w1) || self.st.on(s1, w2) {
+            return false;
+        }
+        self.st.remove(s1, w1);
+        self.st.remove(s2, w2);
+        self.st.add(s1, w2);
+        self.st.add(s2, w1);
+        true
+    }
+
+    /// Swaps everything two workers do on days `d .. d + k`.
+    fn block_swap(&mut self, w1: u32, w2: u32, d: usize, k: usize) -> bool {
+        let m = self.m;
+        let nd = m.nd;
+        self.buf_a.clear();
+        self.buf_b.clear();
+        for day in d..(d + k).min(nd) {
+            for &s in &self.st.day_sess[w1 as usize * nd + day] {
+                self.buf_a.push((s, w1));
+            }
+            for &s in &self.st.day_sess[w2 as usize * nd + day] {
+                self.buf_b.push((s, w2));
+            }
+        }
+        if self.buf_a.is_empty() && self.buf_b.is_empty() {
+            return false;
+        }
+        let pinned = self
+            .buf_a
+            .iter()
+            .chain(&self.buf_b)
+            .any(|&(s, w)| self.pinned[s as usize].contains(&w));
+        if pinned {
+            return false;
+        }
+        let (a, b) = (
+            std::mem::take(&mut self.buf_a),
+            std::mem::take(&mut self.buf_b),
+        );
+        for &(s, w) in a.iter().chain(&b) {
+            self.st.remove(s, w);
+        }
+        for &(s, _) in &a {
+            if !self.st.on(s, w2) {
+                self.st.add(s, w2);
+            }
+        }
+        for &(s, _) in &b {
+            if !self.st.on(s, w1) {
+                self.st.add(s, w1);
+            }
+        }
+        self.buf_a = a;
+        self.buf_b = b;
+        true
+    }
+
+    fn mv_block_swap(&mut self) -> bool {
+        let m = self.m;
+        if m.nw < 2 {
+            return false;
+        }
+        let w1 = self.rng.below(m.nw) as u32;
+        let mut w2 = self.rng.below(m.nw - 1) as u32;
+        if w2 >= w1 {
+            w2 += 1;
+        }
+        let k = 1 + self.rng.below(7.min(m.nd));
+        let d = self.rng.below(m.nd + 1 - k);
+        self.block_swap(w1, w2, d, k)
+    }
+
+    fn mv_placement(&mut self) -> bool {
+        if self.flexible.is_empty() {
+            return false;
+        }
+        let s = self.flexible[self.rng.below(self.flexible.len())];
+        let n = self.m.sess[s as usize].pls.len();
+        let p = self.rng.below(n) as u32;
+        if p == self.st.place[s as usize] {
+            return false;
+        }
+        self.st.move_placement(s, p);
+        true
+    }
+
+    /// Ruin every movable assignment on a few days and refill greedily.
+    fn mv_ruin(&mut self) -> bool {
+        let m = self.m;
+        let k = 1 + self.rng.below(3.min(m.nd));
+        let d0 = self.rng.below(m.nd + 1 - k);
+        self.buf_s.clear();
+        for d in d0..d0 + k {
+            self.buf_s.extend_from_slice(&self.by_day[d]);
+        }
+        let list = std::mem::take(&mut self.buf_s);
+        for &s in &list {
+            let seats = super::state::smallvec_lite::Seats::from(&self.st.seats[s as usize]);
+            for &w in seats.as_slice() {
+                if !self.is_pinned(s, w) {
+                    self.st.remove(s, w);
+                }
+            }
+        }
+        let mut order = list.clone();
+        // Random order for diversity.
+        for i in (1..order.len()).rev() {
+            let j = self.rng.below(i + 1);
+            order.swap(i, j);
+        }
+        for &s in &order {
+            let limit = m.sess[s as usize].want as usize;
+            for _ in 0..limit {
+                if self.deficit(s as usize) <= 0 {
+                    break;
+                }
+                match self.best_add_keep(s) {
+                    Some((w, sc)) if sc < self.st.score => self.st.add(s, w),
+                    _ => break,
+                }
+            }
+        }
+        self.buf_s = list;
+        true
+    }
+
+    /// Like [`Self::best_add`] but keeps the undo log intact for the caller.
+    fn best_add_keep(&mut self, s: u32) -> Option<(u32, Score)> {
+        self.best_add(s)
+    }
+
+    /// Late acceptance hill climbing until a termination condition.
+    pub fn run<F: FnMut(&Progress) -> ControlFlow<()>>(
+        &mut self,
+        term: &Termination,
+        started: Instant,
+        on_progress: &mut F,
+    ) -> Outcome {
+        let mut steps: u64 = 0;
+        let mut best_at: u64 = 0;
+        let mut cur = self.st.score;
+        let hist_len = 2000usize;
+        let mut hist = vec![cur; hist_len];
+        let mut stop = false;
+        let report = |s: &Self, cur: Score, steps: u64, f: &mut F| {
+            f(&Progress {
+                best: s.best,
+                current: cur,
+                steps,
+                moves_evaluated: s.evals,
+                elapsed: started.elapsed(),
+            })
+        };
+        if report(self, cur, 0, on_progress).is_break() {
+            stop = true;
+        }
+        let done = |best: Score, steps: u64| {
+            term.max_steps.is_some_and(|m| steps >= m) || term.target.is_some_and(|t| best <= t)
+        };
+        let m = self.m;
+        let has_sessions = !m.sess.is_empty() && m.nw > 0;
+        while !stop && has_sessions && !done(self.best, steps) {
+            if steps.is_multiple_of(256)
+                && let Some(max) = term.max_time
+                && started.elapsed() >= max
+            {
+                break;
+            }
+            let mark = self.st.mark();
+            let r = self.rng.below(1000);
+            let applied = match r {
+                0..=2 => self.mv_ruin(),
+                3..=349 => self.mv_change(),
+                350..=449 => self.mv_unassign(),
+                450..=649 => self.mv_swap(),
+                650..=949 => self.mv_block_swap(),
+                _ => self.mv_placement(),
+            };
+            steps += 1;
+            if !applied {
+                continue;
+            }
+            self.evals += 1;
+            let new = self.st.score;
+            let v = (steps as usize) % hist_len;
+            if new <= cur || new <= hist[v] {
+                self.st.commit();
+                cur = new;
+                if new < self.best {
+                    self.snapshot();
+                    best_at = steps;
+                    if report(self, cur, steps, on_progress).is_break() {
+                        break;
+                    }
+                }
+            } else {
+                self.st.undo_to(mark);
+                self.st.commit();
+            }
+            if cur < hist[v] {
+                hist[v] = cur;
+            }
+            if steps.is_multiple_of(100_000) && report(self, cur, steps, on_progress).is_break() {
+                break;
+            }
+        }
+        Outcome {
+            best: self.best,
+            place: self.best_place.clone(),
+            assign: self.best_assign.clone(),
+            steps,
+            evals: self.evals,
+            best_at,
+            elapsed: started.elapsed(),
+        }
+    }
+}

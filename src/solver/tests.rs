@@ -1,0 +1,105 @@
+//! Unit tests of the incremental scorer against the from-scratch scorer.
+
+use proptest::prelude::*;
+
+use super::model::Model;
+use super::rng::Rng;
+use super::scratch;
+use super::search::Search;
+use super::state::State;
+use super::*;
+
+#[path = "../../tests/solver_common/mod.rs"]
+mod common;
+
+fn assignments(st: &State<'_>) -> Vec<(u32, u32)> {
+    let mut v = Vec::new();
+    for (s, ws) in st.seats.iter().enumerate() {
+        for &w in ws {
+            v.push((s as u32, w));
+        }
+    }
+    v
+}
+
+fn check(pr: &Problem, st: &mut State<'_>, what: &str) {
+    let (scratch, breakdown) = scratch::score(pr, &st.place, &assignments(st));
+    assert_eq!(st.score, scratch, "after {what}: breakdown {breakdown:?}");
+    let again = st.recompute();
+    assert_eq!(again, scratch, "recompute after {what}");
+}
+
+/// Random primitive sequences (add, remove, placement moves, undo) keep the
+/// incremental score equal to the from-scratch one.
+fn random_walk(seed: u64, nw: usize, ns: usize, weeks: usize, steps: usize) {
+    let pr = common::problem(seed, nw, ns, weeks);
+    assert_eq!(pr.validate(), Ok(()));
+    let m = Model::compile(&pr);
+    let mut st = State::new(&m);
+    check(&pr, &mut st, "start");
+    let mut rng = Rng::new(seed);
+    for step in 0..steps {
+        let s = rng.below(ns) as u32;
+        let w = rng.below(nw) as u32;
+        let mark = st.mark();
+        match rng.below(5) {
+            0 | 1 => {
+                if !st.on(s, w) {
+                    st.add(s, w);
+                }
+            }
+            2 => {
+                if st.on(s, w) {
+                    st.remove(s, w);
+                }
+            }
+            3 => {
+                let n = m.sess[s as usize].pls.len();
+                st.move_placement(s, rng.below(n) as u32);
+            }
+            _ => {
+                let before = st.score;
+                if !st.on(s, w) {
+                    st.add(s, w);
+                }
+                let t = rng.below(ns) as u32;
+                if let Some(&x) = st.seats[t as usize].first() {
+                    st.remove(t, x);
+                }
+                st.undo_to(mark);
+                assert_eq!(st.score, before, "undo");
+            }
+        }
+        st.commit();
+        check(&pr, &mut st, &format!("step {step}"));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #[test]
+    fn incremental_equals_scratch(seed in any::<u64>(), nw in 1usize..5, ns in 1usize..14, weeks in 1usize..3) {
+        random_walk(seed, nw, ns, weeks, 60);
+    }
+}
+
+#[test]
+fn search_moves_keep_scores_equal() {
+    for seed in 0..20 {
+        let pr = common::problem(seed, 4, 16, 2);
+        let m = Model::compile(&pr);
+        let mut search = Search::new(&m, seed);
+        search.construct();
+        let cfg = Termination {
+            max_steps: Some(3000),
+            ..Termination::default()
+        };
+        let out = search.run(&cfg, std::time::Instant::now(), &mut |_| {
+            std::ops::ControlFlow::Continue(())
+        });
+        let (sc, _) = scratch::score(&pr, &out.place, &out.assign);
+        assert_eq!(sc, out.best, "seed {seed}");
+        let (cur, _) = scratch::score(&pr, &search.st.place, &assignments(&search.st));
+        assert_eq!(cur, search.st.score, "seed {seed} current");
+    }
+}
