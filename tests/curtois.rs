@@ -639,3 +639,184 @@ mod compiled {
         );
     }
 }
+
+// ---------------------------------------------------------------- engine
+
+/// A small deterministic generator for random grids (xorshift64*).
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+/// The benchmark rule an engine constraint stands for.
+fn rule_of(constraint: perfect_week::solver::Constraint) -> Rule {
+    use perfect_week::solver::Constraint as C;
+    match constraint {
+        C::OneSessionPerDay => Rule::OneShiftPerDay,
+        C::Succession => Rule::Succession,
+        C::MaxPerKind => Rule::MaxShifts,
+        C::TotalMinutes => Rule::TotalMinutes,
+        C::MaxConsecutiveDays => Rule::MaxConsecutiveShifts,
+        C::MinConsecutiveDays => Rule::MinConsecutiveShifts,
+        C::MinConsecutiveDaysOff => Rule::MinConsecutiveDaysOff,
+        C::MaxWeekends => Rule::MaxWeekends,
+        C::DayOff => Rule::DaysOff,
+        other => panic!("the compiled problem broke {other:?}"),
+    }
+}
+
+/// The engine's own checker, on the compiled problem, agrees with the
+/// independent scorer on random rosters: the soft level is the objective
+/// (cover and requests term by term), nothing is unfilled, and the same
+/// employees break the same rules as often.
+#[test]
+fn the_engine_checker_agrees_with_the_independent_scorer() {
+    use perfect_week::solver::{Constraint, check};
+
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    for n in [1, 2, 3, 4, 5, 6, 8, 10, 14, 16] {
+        let i = instance(n);
+        let problem = compile::compile(&i);
+        for round in 0..12 {
+            // From mostly off to mostly working, so that some rosters come
+            // close to feasible and some break every rule.
+            let off_in_ten = 2 + round % 7;
+            let grid: Grid = (0..i.staff.len())
+                .map(|_| {
+                    (0..i.horizon)
+                        .map(|_| {
+                            (random.below(10) >= off_in_ten).then(|| random.below(i.shifts.len()))
+                        })
+                        .collect()
+                })
+                .collect();
+            let ours = evaluate_grid(&i, &grid);
+            let roster = compile::roster(&i, &scorer::grid_assignments(&grid));
+            let report = check(&problem, &roster).expect("the compiled problem is valid");
+            let what = format!("Instance{n} round {round}");
+            assert_eq!(report.score.soft, ours.objective(), "{what}");
+            assert_eq!(report.score.unfilled, 0, "{what}");
+            let total = |c: Constraint| -> i64 {
+                report
+                    .by_constraint()
+                    .iter()
+                    .filter(|&&(k, _)| k == c)
+                    .map(|&(_, t)| t)
+                    .sum()
+            };
+            assert_eq!(
+                total(Constraint::Cover),
+                ours.under_cover + ours.over_cover,
+                "{what}"
+            );
+            assert_eq!(
+                total(Constraint::Request),
+                ours.on_requests + ours.off_requests,
+                "{what}"
+            );
+            let mut theirs: Vec<(usize, Rule)> = report
+                .hard_violations()
+                // Two sessions of one day also overlap (they all start at
+                // midnight); sessions on different days never do (no shift
+                // is longer than a day). One shift per day counts it.
+                .filter(|v| v.constraint != Constraint::Overlap)
+                .map(|v| {
+                    let w = v
+                        .worker
+                        .as_ref()
+                        .expect("a hard violation names its worker");
+                    let e = i
+                        .staff
+                        .iter()
+                        .position(|e| e.id == w.as_str())
+                        .expect("known");
+                    (e, rule_of(v.constraint))
+                })
+                .collect();
+            let mut mine: Vec<(usize, Rule)> = ours
+                .violations
+                .iter()
+                .map(|v| (v.employee, v.rule))
+                .collect();
+            theirs.sort_by_key(|&(e, r)| (e, r as usize));
+            mine.sort_by_key(|&(e, r)| (e, r as usize));
+            assert_eq!(theirs, mine, "{what}");
+            assert_eq!(report.is_feasible(), ours.is_feasible(), "{what}");
+        }
+    }
+}
+
+/// The hand-scored tiny rosters score the same with the engine's checker.
+#[test]
+fn the_engine_checker_agrees_on_the_hand_scored_rosters() {
+    use perfect_week::solver::check;
+
+    let i = parse_instance("tiny.txt", TINY).expect("tiny parses");
+    let problem = compile::compile(&i);
+    let score = |cells: &[(usize, usize, usize)]| {
+        check(&problem, &compile::roster(&i, cells))
+            .expect("valid")
+            .score
+    };
+    // The feasible roster worth 205: A `- E E - - - -`, B `- L L - - - -`.
+    let feasible = [(0, 1, 0), (0, 2, 0), (1, 1, 1), (1, 2, 1)];
+    let s = score(&feasible);
+    assert_eq!((s.hard, s.unfilled, s.soft), (0, 0, 205));
+    // A works E and L on day 2: infeasible, and day 2 L is now full.
+    let s = score(&[(0, 1, 0), (0, 2, 0), (0, 2, 1), (1, 1, 1), (1, 2, 1)]);
+    assert!(s.hard > 0);
+    assert_eq!(s.soft, 105);
+}
+
+/// The engine's search on an instance with a step budget (deterministic).
+fn solve(i: &Instance, seed: u64, steps: u64) -> perfect_week::solver::Solution {
+    use perfect_week::solver::{SolverConfig, Termination, solve};
+
+    let config = SolverConfig {
+        seed,
+        termination: Termination {
+            max_steps: Some(steps),
+            ..Termination::default()
+        },
+    };
+    solve(&compile::compile(i), &config).expect("the compiled problem is valid")
+}
+
+/// On the solver's own rosters, the engine's score and the independent
+/// scorer agree: soft level = objective, hard level 0 = no broken rule. (At
+/// this budget some rosters are still infeasible: both sides are checked.)
+#[test]
+fn the_engine_score_is_the_benchmark_objective_on_solved_rosters() {
+    let mut feasible = 0;
+    for (n, seed) in [(1, 0), (1, 1), (2, 0), (3, 2), (4, 0), (6, 1), (10, 0)] {
+        let i = instance(n);
+        let solution = solve(&i, seed, 100_000);
+        let cells = compile::assignments(&i, &solution.roster).expect("known ids");
+        let ours = evaluate(&i, &cells);
+        let what = format!("Instance{n} seed {seed}: {}", solution.score);
+        assert_eq!(solution.score.soft, ours.objective(), "{what}");
+        assert_eq!(solution.score.unfilled, 0, "{what}");
+        assert_eq!(solution.score.hard == 0, ours.is_feasible(), "{what}");
+        feasible += usize::from(ours.is_feasible());
+    }
+    assert!(feasible > 0, "no feasible roster to compare");
+}
+
+/// Instance1's proven optimum, 607, is never beaten by a feasible roster.
+#[test]
+fn the_optimum_of_instance1_is_never_beaten() {
+    let i = instance(1);
+    for seed in 0..4 {
+        let solution = solve(&i, seed, 200_000);
+        let cells = compile::assignments(&i, &solution.roster).expect("known ids");
+        let ours = evaluate(&i, &cells);
+        assert!(ours.is_feasible(), "seed {seed}: {:?}", ours.violations);
+        assert!(ours.objective() >= 607, "seed {seed}: {}", ours.objective());
+    }
+}
