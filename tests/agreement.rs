@@ -34,7 +34,11 @@ fn agree(seed: u64, workers: usize, sessions: usize, weeks: usize, steps: u64) {
         "seed {seed}: checker and solver disagree term by term\n{report}"
     );
     assert_eq!(report.score, solution.score, "seed {seed}");
-    assert_eq!(report.is_feasible(), solution.score.is_feasible(), "seed {seed}");
+    assert_eq!(
+        report.is_feasible(),
+        solution.score.is_feasible(),
+        "seed {seed}"
+    );
 }
 
 #[test]
