@@ -10,7 +10,7 @@ use solver_common::{days, placement, plain_session, plain_worker};
 /// One Monday session 09:00–17:00 needing one worker, and three workers: one
 /// on a day off, one the person refused, one without the driving the session
 /// needs — and, when `with_ok` is set, one who could do it.
-fn problem(with_ok: bool) -> Problem {
+fn trip_problem(with_ok: bool) -> Problem {
     let days = days(1, false);
     let mut trip = plain_session(
         "trip".into(),
@@ -46,7 +46,7 @@ fn problem(with_ok: bool) -> Problem {
 
 #[test]
 fn an_unfilled_session_names_the_rule_that_rules_out_each_worker() {
-    let problem = problem(false);
+    let problem = trip_problem(false);
     let empty = Roster::default();
     let report = unfilled(&problem, &empty).expect("known names");
     assert_eq!(report.len(), 1);
@@ -68,7 +68,7 @@ fn an_unfilled_session_names_the_rule_that_rules_out_each_worker() {
 
 #[test]
 fn who_could_cover_ranks_possible_workers_first_by_score_change() {
-    let problem = problem(true);
+    let problem = trip_problem(true);
     let candidates =
         who_could_cover(&problem, &Roster::default(), &"trip".into()).expect("known names");
     assert_eq!(candidates.len(), 4);
@@ -81,25 +81,25 @@ fn who_could_cover_ranks_possible_workers_first_by_score_change() {
 
 #[test]
 fn the_solver_leaves_the_session_unfilled_when_nobody_may_cover_it() {
-    let problem = problem(false);
+    let problem = trip_problem(false);
     let solution = solve(&problem, &SolverConfig::default()).expect("valid problem");
     assert!(solution.score.is_feasible());
     assert_eq!(solution.score.unfilled, 480);
     assert!(solution.roster.assignments.is_empty());
-    let solved = solve(&problem(true), &SolverConfig::default()).expect("valid problem");
+    let solved = solve(&trip_problem(true), &SolverConfig::default()).expect("valid problem");
     assert_eq!(solved.score.unfilled, 0);
 }
 
 #[test]
 fn unknown_session_is_an_error_not_a_panic() {
-    let problem = problem(true);
+    let problem = trip_problem(true);
     let result = who_could_cover(&problem, &Roster::default(), &"nope".into());
     assert_eq!(result, Err(ProblemError::UnknownSession("nope".into())));
 }
 
 #[test]
 fn breakdown_lists_each_constraint_person_and_worker() {
-    let problem = problem(true);
+    let problem = trip_problem(true);
     let roster = Roster {
         assignments: vec![Assignment {
             session: "trip".into(),
