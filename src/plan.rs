@@ -507,12 +507,13 @@ impl Plan {
             .iter()
             .map(|s| (&s.id, s))
             .collect();
-        let workers: Vec<&WorkerId> = compiled.problem.workers.iter().map(|w| &w.id).collect();
+        let workers: std::collections::HashSet<&WorkerId> =
+            compiled.problem.workers.iter().map(|w| &w.id).collect();
         let baseline: Vec<Assignment> = published
             .roster
             .assignments
             .iter()
-            .filter(|a| known.contains_key(&a.session) && workers.contains(&&a.worker))
+            .filter(|a| known.contains_key(&a.session) && workers.contains(&a.worker))
             .cloned()
             .collect();
         let before_change = |a: &Assignment| {
