@@ -79,3 +79,15 @@ fn pinned_assignments_survive_and_are_scored_alike() {
         assert_eq!(report.score, solution.score, "seed {seed}\n{report}");
     }
 }
+
+/// Stopping the search after any number of steps leaves a roster whose
+/// incremental score the checker confirms: the bookkeeping is right after
+/// every sequence of moves, not only at the end.
+#[test]
+fn scores_agree_after_any_number_of_steps() {
+    for seed in 300..306 {
+        for steps in [0, 1, 2, 3, 5, 8, 13, 21, 55, 144, 377] {
+            agree(seed, 6, 20, 2, steps);
+        }
+    }
+}
