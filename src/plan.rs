@@ -250,8 +250,7 @@ pub enum PlanError {
 /// back in the words of care.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledPlan {
-    /// The general problem.
-    pub problem: Problem,
+    problem: Problem,
     period: RotaPeriod,
     sessions: Vec<SessionInfo>,
     names: HashMap<WorkerId, String>,
@@ -266,6 +265,25 @@ struct SessionInfo {
     needed: u32,
     /// Per placement: local start, local end, charge per worker.
     placements: Vec<(NaiveDateTime, NaiveDateTime, Decimal)>,
+}
+
+/// One dated occurrence of a person's activity.
+struct Occurrence<'a> {
+    plan: &'a PersonPlan,
+    date: NaiveDate,
+    activity: &'a Activity,
+    session: SessionId,
+}
+
+impl<'a> Occurrence<'a> {
+    fn new(plan: &'a PersonPlan, date: NaiveDate, activity: &'a Activity) -> Self {
+        Self {
+            plan,
+            date,
+            activity,
+            session: SessionId::new(format!("{}/{}/{date}", plan.person.id, activity.id)),
+        }
+    }
 }
 
 /// A rota re-planned after changes, with what changed.
@@ -308,11 +326,11 @@ impl Plan {
                 errors.extend(found.into_errors());
             }
         };
-        if self.period.weeks == 0 {
+        if self.period.weeks == 0 || self.period.weeks > RotaPeriod::MAX_WEEKS {
             take(Err(ValidationError::OutOfRange {
                 item: "rota period weeks".into(),
-                value: "0".into(),
-                expected: "at least 1".into(),
+                value: self.period.weeks.to_string(),
+                expected: format!("1 to {}", RotaPeriod::MAX_WEEKS),
             }
             .into()));
         }
@@ -346,61 +364,27 @@ impl Plan {
                 .into()));
             }
             if let Some(fund) = &plan.fund {
+                if fund.usable_bank < Decimal::ZERO {
+                    take(Err(ValidationError::NegativeAmount {
+                        item: format!("person \"{}\" usable bank", plan.person.id),
+                        amount: fund.usable_bank,
+                    }
+                    .into()));
+                }
                 take(fund.rate_cards.validate());
                 take(
                     fund.allocation
                         .validate(&format!("person \"{}\" allocation", plan.person.id)),
                 );
             }
-            for activity in &plan.week.activities {
-                let item = format!("person \"{}\" activity \"{}\"", plan.person.id, activity.id);
-                for worker in activity
-                    .support
-                    .preferred
-                    .iter()
-                    .chain(&activity.support.refused)
-                {
-                    if !workers.contains_key(worker) {
-                        take(Err(ValidationError::UnknownId {
-                            item: item.clone(),
-                            id: worker.to_string(),
-                        }
-                        .into()));
-                    }
-                }
-                if let Some(row) = &activity.support.match_row
-                    && plan.person.matching.row(row).is_none()
-                {
-                    take(Err(ValidationError::UnknownId {
-                        item: format!("{item} matching row"),
-                        id: row.to_string(),
-                    }
-                    .into()));
-                }
-                if activity.funding == Funding::Flexi
-                    && activity.support.workers > 0
-                    && plan.fund.is_none()
-                {
-                    take(Err(ValidationError::Missing {
-                        item: item.clone(),
-                        what: "a fund to pay for flexi support".into(),
-                    }
-                    .into()));
-                }
-                if activity.funding == Funding::Core && self.service.is_none() {
-                    take(Err(ValidationError::Missing {
-                        item,
-                        what: "a service whose core pays for it".into(),
-                    }
-                    .into()));
-                }
-            }
         }
         if let Some(core) = &self.service {
             take(core.service.validate());
             take(core.rate_cards.validate());
         }
+        let mut with_history = std::collections::HashSet::new();
         for record in &self.history {
+            let item = format!("worker \"{}\" history", record.worker);
             if !workers.contains_key(&record.worker) {
                 take(Err(ValidationError::UnknownId {
                     item: "worker history".into(),
@@ -408,12 +392,44 @@ impl Plan {
                 }
                 .into()));
             }
+            if !with_history.insert(&record.worker) {
+                take(Err(ValidationError::DuplicateId {
+                    item: "worker history".into(),
+                    id: record.worker.to_string(),
+                }
+                .into()));
+            }
+            if record.minutes < 0 || record.days < 0 {
+                take(Err(ValidationError::OutOfRange {
+                    item,
+                    value: format!("{} minutes over {} days", record.minutes, record.days),
+                    expected: "minutes and days of zero or more".into(),
+                }
+                .into()));
+            }
         }
         for request in &self.requests {
+            let item = format!("worker \"{}\" request on {}", request.worker, request.date);
             if !workers.contains_key(&request.worker) {
                 take(Err(ValidationError::UnknownId {
-                    item: format!("request on {}", request.date),
+                    item: item.clone(),
                     id: request.worker.to_string(),
+                }
+                .into()));
+            }
+            if !self.period.contains(request.date) {
+                take(Err(ValidationError::OutOfRange {
+                    item: item.clone(),
+                    value: request.date.to_string(),
+                    expected: "a date of the rota period".into(),
+                }
+                .into()));
+            }
+            if request.weight < 0 {
+                take(Err(ValidationError::OutOfRange {
+                    item,
+                    value: request.weight.to_string(),
+                    expected: "a weight of zero or more".into(),
                 }
                 .into()));
             }
@@ -450,7 +466,7 @@ impl Plan {
                     take(week.validate());
                 }
             }
-            if one_off.date < self.period.start || one_off.date > self.period.end() {
+            if !self.period.contains(one_off.date) {
                 take(Err(ValidationError::OutOfRange {
                     item: format!("one-off activity \"{}\" date", one_off.activity.id),
                     value: one_off.date.to_string(),
@@ -459,7 +475,112 @@ impl Plan {
                 .into()));
             }
         }
+        let mut sessions = std::collections::HashSet::new();
+        for occurrence in self.occurrences() {
+            let plan = occurrence.plan;
+            let activity = occurrence.activity;
+            let date = occurrence.date;
+            let item = format!(
+                "person \"{}\" activity \"{}\" on {date}",
+                plan.person.id, activity.id
+            );
+            if !sessions.insert(occurrence.session.clone()) {
+                take(Err(ValidationError::DuplicateId {
+                    item: "sessions".into(),
+                    id: occurrence.session.to_string(),
+                }
+                .into()));
+            }
+            for worker in activity
+                .support
+                .preferred
+                .iter()
+                .chain(&activity.support.refused)
+            {
+                if !workers.contains_key(worker) {
+                    take(Err(ValidationError::UnknownId {
+                        item: item.clone(),
+                        id: worker.to_string(),
+                    }
+                    .into()));
+                }
+            }
+            if let Some(row) = &activity.support.match_row
+                && plan.person.matching.row(row).is_none()
+            {
+                take(Err(ValidationError::UnknownId {
+                    item: format!("{item} matching row"),
+                    id: row.to_string(),
+                }
+                .into()));
+            }
+            let paid = activity.support.workers > 0;
+            match (activity.funding, &plan.fund, &self.service) {
+                (Funding::Flexi, None, _) if paid => take(Err(ValidationError::Missing {
+                    item: item.clone(),
+                    what: "a fund to pay for flexi support".into(),
+                }
+                .into())),
+                (Funding::Flexi, Some(fund), _)
+                    if paid && fund.rate_cards.in_force(date).is_none() =>
+                {
+                    take(Err(ValidationError::NoRateCard { item, date }.into()));
+                }
+                (Funding::Core, _, None) => take(Err(ValidationError::Missing {
+                    item: item.clone(),
+                    what: "a service whose core pays for it".into(),
+                }
+                .into())),
+                (Funding::Core, _, Some(core))
+                    if paid && core.rate_cards.in_force(date).is_none() =>
+                {
+                    take(Err(ValidationError::NoRateCard { item, date }.into()));
+                }
+                _ => {}
+            }
+        }
+        let known: std::collections::HashSet<&SessionId> = sessions.iter().collect();
+        for id in self
+            .changes
+            .cancelled
+            .iter()
+            .chain(self.changes.moved.iter().map(|m| &m.session))
+        {
+            let core = self
+                .service
+                .as_ref()
+                .is_some_and(|c| id.as_str().starts_with(&format!("core/{}/", c.service.id)));
+            if !known.contains(id) && !core {
+                take(Err(ValidationError::UnknownId {
+                    item: "changes".into(),
+                    id: id.to_string(),
+                }
+                .into()));
+            }
+        }
         ValidationErrors::check(errors)
+    }
+
+    /// Every dated occurrence of every person's activities in the period:
+    /// each weekly activity on each of its dates, and each one-off.
+    fn occurrences(&self) -> Vec<Occurrence<'_>> {
+        let mut out = Vec::new();
+        for plan in &self.people {
+            for activity in &plan.week.activities {
+                for date in self.period.dates_on(activity.day) {
+                    out.push(Occurrence::new(plan, date, activity));
+                }
+            }
+            for one_off in self
+                .changes
+                .added
+                .iter()
+                .filter(|o| o.person == plan.person.id)
+            {
+                out.push(Occurrence::new(plan, one_off.date, &one_off.activity));
+            }
+        }
+        out
     }
 
     /// Validates the plan and compiles it into the solver's problem.
@@ -491,51 +612,78 @@ impl Plan {
         config: &SolverConfig,
     ) -> Result<Replan, PlanError> {
         let mut plan = self.clone();
-        plan.changes
-            .cancelled
-            .extend(changes.cancelled.iter().cloned());
-        plan.changes.moved.extend(changes.moved.iter().cloned());
-        plan.changes.added.extend(changes.added.iter().cloned());
-        plan.changes
-            .absences
-            .extend(changes.absences.iter().cloned());
+        fn merge_new<T: Clone + PartialEq>(into: &mut Vec<T>, new: &[T]) {
+            for item in new {
+                if !into.contains(item) {
+                    into.push(item.clone());
+                }
+            }
+        }
+        merge_new(&mut plan.changes.cancelled, &changes.cancelled);
+        merge_new(&mut plan.changes.moved, &changes.moved);
+        merge_new(&mut plan.changes.added, &changes.added);
+        merge_new(&mut plan.changes.absences, &changes.absences);
         plan.validate()?;
         let mut compiled = Compiler::new(&plan).compile()?;
-        let known: HashMap<&SessionId, &Session> = compiled
-            .problem
-            .sessions
+
+        // Where each published session took place, and who was on it.
+        let published_at: HashMap<&SessionId, NaiveDateTime> = published
+            .entries
             .iter()
-            .map(|s| (&s.id, s))
+            .map(|e| (&e.session, e.local_start))
             .collect();
         let workers: std::collections::HashSet<&WorkerId> =
             compiled.problem.workers.iter().map(|w| &w.id).collect();
-        let baseline: Vec<Assignment> = published
-            .roster
-            .assignments
-            .iter()
-            .filter(|a| known.contains_key(&a.session) && workers.contains(&a.worker))
-            .cloned()
-            .collect();
-        let before_change = |a: &Assignment| {
-            known.get(&a.session).is_some_and(|s| {
-                s.placements
-                    .first()
-                    .and_then(|p| compiled.problem.days.get(p.day))
-                    .is_some_and(|day| day.date < from)
-            })
-        };
-        let pins: Vec<Assignment> = baseline
-            .iter()
-            .filter(|a| before_change(a))
-            .cloned()
-            .collect();
-        let placements = published
-            .roster
-            .placements
-            .iter()
-            .filter(|p| known.contains_key(&p.session))
-            .cloned()
-            .collect();
+        let mut on: HashMap<&SessionId, Vec<&Assignment>> = HashMap::new();
+        for a in &published.roster.assignments {
+            if workers.contains(&a.worker) {
+                on.entry(&a.session).or_default().push(a);
+            }
+        }
+
+        let mut baseline = Vec::new();
+        let mut pins = Vec::new();
+        let mut placements = Vec::new();
+        let CompiledPlan {
+            problem, sessions, ..
+        } = &mut compiled;
+        for (session, info) in problem.sessions.iter_mut().zip(sessions.iter_mut()) {
+            let assigned = on.get(&session.id).cloned().unwrap_or_default();
+            baseline.extend(assigned.iter().map(|a| (*a).clone()));
+            // The published time, matched by its local start (the list of
+            // start options may have changed since).
+            let index = published_at.get(&session.id).and_then(|start| {
+                info.placements
+                    .iter()
+                    .position(|(local_start, _, _)| local_start == start)
+            });
+            let date = session
+                .placements
+                .first()
+                .and_then(|p| problem.days.get(p.day))
+                .map(|d| d.date);
+            if date.is_some_and(|d| d < from) {
+                // What already happened stays as it was: its time, exactly
+                // its workers, and no new seats.
+                let keep = index.unwrap_or(0);
+                if let (Some(p), Some(i)) = (
+                    session.placements.get(keep).copied(),
+                    info.placements.get(keep).cloned(),
+                ) {
+                    session.placements = vec![p];
+                    info.placements = vec![i];
+                }
+                if let Cover::Required { workers } = &mut session.cover {
+                    *workers = (*workers).min(assigned.len() as u32);
+                }
+                pins.extend(assigned.iter().map(|a| (*a).clone()));
+            } else if let Some(index) = index.filter(|&i| i > 0) {
+                placements.push(crate::solver::PlacementChoice {
+                    session: session.id.clone(),
+                    index,
+                });
+            }
+        }
         compiled.problem.pins = pins;
         compiled.problem.baseline = Some(Roster {
             assignments: baseline,
@@ -549,6 +697,12 @@ impl Plan {
 }
 
 impl CompiledPlan {
+    /// The general problem, to solve, check or explain. (It is read-only
+    /// here: the rota is read back session by session in step with it.)
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
     /// Reads a solution back as a rota.
     pub fn rota(&self, solution: &Solution) -> Rota {
         let mut workers_on: HashMap<&SessionId, Vec<RotaWorker>> = HashMap::new();
@@ -742,39 +896,51 @@ impl<'a> Compiler<'a> {
             self.budgets.insert(id.clone(), cap);
             id
         });
-        let mut occurrences: Vec<(NaiveDate, &Activity)> = Vec::new();
-        for activity in &plan.week.activities {
-            for date in self.plan.period.dates_on(activity.day) {
-                occurrences.push((date, activity));
-            }
-        }
-        for one_off in self
+        let occurrences: Vec<Occurrence<'_>> = self
             .plan
-            .changes
-            .added
-            .iter()
-            .filter(|o| &o.person == person)
+            .occurrences()
+            .into_iter()
+            .filter(|o| &o.plan.person.id == person)
+            .collect();
+        for Occurrence {
+            date,
+            activity,
+            session: id,
+            ..
+        } in occurrences
         {
-            occurrences.push((one_off.date, &one_off.activity));
-        }
-        for (date, activity) in occurrences {
-            let id = SessionId::new(format!("{person}/{}/{date}", activity.id));
             if self.plan.changes.cancelled.contains(&id) {
                 continue;
             }
+            // The last move of a session wins.
             let moved = self
                 .plan
                 .changes
                 .moved
                 .iter()
-                .find(|m| m.session == id)
+                .rfind(|m| m.session == id)
                 .map(|m| m.start);
             let options = match moved {
                 Some(start) => vec![(start, 0)],
                 None => activity.start_options(),
             };
-            let card = plan.fund.as_ref().and_then(|f| f.rate_cards.in_force(date));
-            let by_minutes = plan.fund.as_ref().is_some_and(|f| fund_cap(f, 1).1);
+            // Flexi activities are priced by the person's fund (in minutes
+            // when it is an hours allocation), core ones by the service's
+            // rate card; unpaid and community ones cost nothing.
+            let (card, by_minutes) = match activity.funding {
+                Funding::Flexi => (
+                    plan.fund.as_ref().and_then(|f| f.rate_cards.in_force(date)),
+                    plan.fund.as_ref().is_some_and(|f| fund_cap(f, 1).1),
+                ),
+                Funding::Core => (
+                    self.plan
+                        .service
+                        .as_ref()
+                        .and_then(|c| c.rate_cards.in_force(date)),
+                    false,
+                ),
+                Funding::Unpaid | Funding::Community => (None, false),
+            };
             let mut placements = Vec::new();
             let mut info_placements = Vec::new();
             for (start, penalty) in options {
@@ -783,10 +949,9 @@ impl<'a> Compiler<'a> {
                 else {
                     continue;
                 };
-                let money = match (activity.funding, card) {
-                    (Funding::Flexi, Some(card)) => card.charge(self.zone, &range, activity.charge),
-                    _ => Decimal::ZERO,
-                };
+                let money = card.map_or(Decimal::ZERO, |card| {
+                    card.charge(self.zone, &range, activity.charge)
+                });
                 let charge = if by_minutes {
                     placement.minutes()
                 } else {
@@ -835,8 +1000,10 @@ impl<'a> Compiler<'a> {
                         + (score.interests_total - score.interests_shared);
                     if missing > 0 {
                         let missing = i64::try_from(missing).unwrap_or(i64::MAX);
-                        worker_penalties
-                            .push((worker.id.clone(), missing * self.plan.options.match_point));
+                        worker_penalties.push((
+                            worker.id.clone(),
+                            missing.saturating_mul(self.plan.options.match_point),
+                        ));
                     }
                 }
             }
@@ -1013,13 +1180,31 @@ impl<'a> Compiler<'a> {
                             .iter()
                             .any(|a| a.worker == worker.id && a.from <= *date && *date <= a.to)
                 };
-                let days_off = self
+                let days_off: Vec<usize> = self
                     .dates
                     .iter()
                     .enumerate()
                     .filter(|(_, date)| absent(date))
                     .map(|(i, _)| i)
                     .collect();
+                // A week with leave in it cannot be held to the contracted
+                // minimum: workers with leave or absence in the period have
+                // no weekly minimum in this rota.
+                let min_minutes_per_week = days_off
+                    .is_empty()
+                    .then(|| i64::from(worker.contract.min_minutes_per_week))
+                    .filter(|&min| min > 0);
+                // A day of leave is unavailable from midnight to midnight too,
+                // so a night shift from the day before cannot run into it.
+                let leave_days = days_off.iter().filter_map(|&d| {
+                    let date = self.dates.get(d)?;
+                    let start = resolve_local_date_time(self.zone, *date, NaiveTime::MIN);
+                    let end = resolve_local_date_time(self.zone, date.succ_opt()?, NaiveTime::MIN);
+                    Some(Interval {
+                        start: self.minute(start.with_timezone(&Utc)),
+                        end: self.minute(end.with_timezone(&Utc)),
+                    })
+                });
                 let unavailable = worker
                     .availability
                     .unavailable
@@ -1032,6 +1217,7 @@ impl<'a> Compiler<'a> {
                             end: self.minute(end),
                         })
                     })
+                    .chain(leave_days)
                     .collect();
                 let available = (!worker.availability.weekly.is_empty()).then(|| {
                     let mut windows = Vec::new();
@@ -1049,7 +1235,7 @@ impl<'a> Compiler<'a> {
                             }
                         }
                     }
-                    windows
+                    merge(windows)
                 });
                 let history = self
                     .plan
@@ -1087,7 +1273,7 @@ impl<'a> Compiler<'a> {
                     opted_out: worker.contract.opted_out_of_48h,
                     pay_per_hour: pence(worker.contract.hourly_pay),
                     limits: WorkerLimits {
-                        min_minutes_per_week: Some(i64::from(worker.contract.min_minutes_per_week)),
+                        min_minutes_per_week,
                         max_minutes_per_week: Some(i64::from(worker.contract.max_minutes_per_week)),
                         max_per_kind: self.plan.options.max_per_kind.clone(),
                         ..WorkerLimits::default()
@@ -1098,6 +1284,20 @@ impl<'a> Compiler<'a> {
             })
             .collect()
     }
+}
+
+/// Intervals sorted, with those that overlap or touch joined into one, so a
+/// session may span two back-to-back availability windows.
+fn merge(mut windows: Vec<Interval>) -> Vec<Interval> {
+    windows.sort_by_key(|w| (w.start, w.end));
+    let mut merged: Vec<Interval> = Vec::with_capacity(windows.len());
+    for window in windows {
+        match merged.last_mut() {
+            Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
+            _ => merged.push(window),
+        }
+    }
+    merged
 }
 
 /// A fund's cap for `weeks` weeks, and whether it is in minutes (hours

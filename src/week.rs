@@ -397,7 +397,7 @@ impl RotaPeriod {
         Self { start, weeks, zone }
     }
 
-    /// Every date of the period, in order.
+    /// Every date of the period, in order (at most [`Self::MAX_WEEKS`] weeks).
     pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         (0..i64::from(self.weeks) * 7)
             .filter_map(|offset| self.start.checked_add_signed(Duration::days(offset)))
@@ -410,8 +410,19 @@ impl RotaPeriod {
 
     /// The last date of the period.
     pub fn end(&self) -> NaiveDate {
-        self.dates().last().unwrap_or(self.start)
+        let days = i64::from(self.weeks.max(1)) * 7 - 1;
+        self.start
+            .checked_add_signed(Duration::days(days))
+            .unwrap_or(NaiveDate::MAX)
     }
+
+    /// Whether `date` falls in the period.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end()
+    }
+
+    /// The longest period a plan accepts, in weeks (ten years).
+    pub const MAX_WEEKS: u32 = 520;
 }
 
 #[cfg(test)]

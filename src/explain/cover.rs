@@ -114,10 +114,17 @@ pub fn who_could_cover(
 /// When the roster names something the problem does not have.
 pub fn unfilled(problem: &Problem, roster: &Roster) -> Result<Vec<UnfilledSession>, ProblemError> {
     let base = check(problem, roster)?;
-    let mut assigned: BTreeMap<&SessionId, u32> = BTreeMap::new();
+    // Distinct workers per session: a worker listed twice fills one seat.
+    let mut on: BTreeMap<&SessionId, std::collections::BTreeSet<&WorkerId>> = BTreeMap::new();
     for assignment in &roster.assignments {
-        *assigned.entry(&assignment.session).or_default() += 1;
+        on.entry(&assignment.session)
+            .or_default()
+            .insert(&assignment.worker);
     }
+    let assigned: BTreeMap<&SessionId, u32> = on
+        .into_iter()
+        .map(|(session, workers)| (session, u32::try_from(workers.len()).unwrap_or(u32::MAX)))
+        .collect();
     let mut result = Vec::new();
     for session in &problem.sessions {
         let Cover::Required { workers } = session.cover else {
