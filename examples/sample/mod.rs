@@ -43,7 +43,7 @@ pub const AVA: &str = "ava";
 pub const SICK_WORKER: &str = "priya";
 /// Steps the solver takes: enough for a good rota, few enough to stay
 /// quick, and a step budget (not a clock) so every run prints the same.
-pub const SOLVER_STEPS: u64 = 200_000;
+pub const SOLVER_STEPS: u64 = 500_000;
 
 /// A date; `NaiveDate::MIN` if it does not exist (validation would say).
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
