@@ -277,7 +277,29 @@ pub struct Replan {
     pub diff: RosterDiff,
 }
 
+impl PersonPlan {
+    /// A person's part of a plan.
+    pub fn new(person: Person, week: PerfectWeek, fund: Option<Fund>) -> Self {
+        Self { person, week, fund }
+    }
+}
+
 impl Plan {
+    /// A plan for `people` and `workers` over `period`, with no service, no
+    /// history, no requests, no changes and the default options.
+    pub fn new(period: RotaPeriod, people: Vec<PersonPlan>, workers: Vec<Worker>) -> Self {
+        Self {
+            period,
+            people,
+            workers,
+            service: None,
+            history: Vec::new(),
+            requests: Vec::new(),
+            changes: Changes::default(),
+            options: PlanOptions::default(),
+        }
+    }
+
     /// Checks every part of the plan and reports every problem found.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
@@ -485,12 +507,13 @@ impl Plan {
             .iter()
             .map(|s| (&s.id, s))
             .collect();
-        let workers: Vec<&WorkerId> = compiled.problem.workers.iter().map(|w| &w.id).collect();
+        let workers: std::collections::HashSet<&WorkerId> =
+            compiled.problem.workers.iter().map(|w| &w.id).collect();
         let baseline: Vec<Assignment> = published
             .roster
             .assignments
             .iter()
-            .filter(|a| known.contains_key(&a.session) && workers.contains(&&a.worker))
+            .filter(|a| known.contains_key(&a.session) && workers.contains(&a.worker))
             .cloned()
             .collect();
         let before_change = |a: &Assignment| {

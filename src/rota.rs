@@ -1,7 +1,7 @@
 //! A planned rota in the words of care: who supports whom, when, doing what,
 //! paid from which money.
 //!
-//! A [`Rota`] comes from [`crate::plan::Plan::rota`]. Its `Display` is a
+//! A [`Rota`] comes from [`crate::plan::Plan::solve`]. Its `Display` is a
 //! timetable a person can read; [`Rota::timetable_for`] gives one person's
 //! week ("Tuesday 24 March, 10:00–11:30 Swimming, with Sam").
 

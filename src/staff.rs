@@ -140,6 +140,28 @@ pub enum LeaveKind {
 }
 
 impl Worker {
+    /// A worker with the given id, name, date of birth and contract, available
+    /// at any time, with no qualifications, characteristics or leave yet.
+    pub fn new(
+        id: impl Into<WorkerId>,
+        name: impl Into<String>,
+        date_of_birth: NaiveDate,
+        contract: Contract,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            profile: OnePageProfile::default(),
+            qualifications: Vec::new(),
+            characteristics: Vec::new(),
+            interests: Vec::new(),
+            contract,
+            date_of_birth,
+            availability: Availability::default(),
+            leave: Vec::new(),
+        }
+    }
+
     /// Whether the worker holds `skill`, valid on `on`.
     pub fn has_valid(&self, skill: &SkillId, on: NaiveDate) -> bool {
         self.qualifications

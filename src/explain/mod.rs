@@ -5,7 +5,7 @@
 //! Every explanation is data (typed ids, constraints, score changes) with a
 //! [`Display`](std::fmt::Display) text; callers who want other wording read
 //! the fields. All of them are worked out with the independent checker
-//! ([`crate::solver::check`]), never with the solver's own bookkeeping, so an
+//! ([`crate::solver::check()`]), never with the solver's own bookkeeping, so an
 //! explanation is a second opinion on the solver's answer rather than an echo
 //! of it.
 

@@ -121,6 +121,21 @@ impl When {
 }
 
 impl RateCard {
+    /// A card in force from `effective_from` charging `base_hourly` for
+    /// every hour, waking nights included, with no enhancements, no
+    /// sleep-in rate and no bank holidays; add those by setting fields.
+    pub fn flat(effective_from: NaiveDate, base_hourly: Decimal) -> Self {
+        Self {
+            effective_from,
+            effective_to: None,
+            base_hourly,
+            waking_night_hourly: base_hourly,
+            sleep_in_flat: Decimal::ZERO,
+            enhancements: Vec::new(),
+            bank_holidays: Vec::new(),
+        }
+    }
+
     /// Whether the card is in force on `date`.
     pub fn in_force_on(&self, date: NaiveDate) -> bool {
         self.effective_from <= date && self.effective_to.is_none_or(|to| date <= to)

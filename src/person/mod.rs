@@ -46,6 +46,23 @@ pub struct Person {
 }
 
 impl Person {
+    /// A person with the given id and name and every tool still empty, to be
+    /// filled in field by field.
+    pub fn new(id: impl Into<PersonId>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            preferred_name: None,
+            profile: OnePageProfile::default(),
+            importance: Vec::new(),
+            balance: Vec::new(),
+            communication: CommunicationChart::default(),
+            decision_profile: DecisionProfile::default(),
+            decision_agreement: Vec::new(),
+            matching: MatchingProfile::default(),
+        }
+    }
+
     /// The name to use with the person: the preferred name if given.
     pub fn display_name(&self) -> &str {
         self.preferred_name

@@ -18,6 +18,11 @@ use super::score::Score;
 use super::state::State;
 use super::{Progress, Termination};
 
+/// A size measure for stall limits: seats over the horizon.
+fn m_size(m: &Model) -> u64 {
+    m.sess.iter().map(|s| s.want as u64).sum()
+}
+
 /// What the search returns.
 pub(crate) struct Outcome {
     pub best: Score,
@@ -233,6 +238,72 @@ impl<'m> Search<'m> {
         true
     }
 
+    /// Moves a worker onto a session from one of their sessions on the same
+    /// or a nearby day (or from nothing).
+    fn mv_transfer(&mut self) -> bool {
+        let s2 = self.pick_session();
+        let Some(w) = self.random_cand(s2) else {
+            return false;
+        };
+        let m = self.m;
+        let d = self.st.place[s2 as usize] as usize;
+        let d = m.sess[s2 as usize].pls[d].day as usize;
+        let shift = self.rng.below(3) as isize - 1;
+        let dd = (d as isize + shift).clamp(0, m.nd as isize - 1) as usize;
+        let list = &self.st.day_sess[w as usize * m.nd + dd];
+        if !list.is_empty() {
+            let s1 = list[self.rng.below(list.len())];
+            if !self.is_pinned(s1, w) {
+                self.st.remove(s1, w);
+            }
+        }
+        self.st.add(s2, w);
+        true
+    }
+
+    /// Gives a worker one session on each free day of a short block (their
+    /// kind chosen at random among the days' sessions they can take).
+    fn mv_block_add(&mut self) -> bool {
+        let m = self.m;
+        let w = self.rng.below(m.nw) as u32;
+        let k = 1 + self.rng.below(4.min(m.nd));
+        let d0 = self.rng.below(m.nd + 1 - k);
+        let mut any = false;
+        for d in d0..d0 + k {
+            if !self.st.day_sess[w as usize * m.nd + d].is_empty() || self.by_day[d].is_empty() {
+                continue;
+            }
+            let l = &self.by_day[d];
+            let s = l[self.rng.below(l.len())];
+            if self.st.on(s, w) || m.sess[s as usize].cands.binary_search(&w).is_err() {
+                continue;
+            }
+            self.st.add(s, w);
+            any = true;
+        }
+        any
+    }
+
+    /// Takes a worker off everything (not pinned) on a short block of days.
+    fn mv_block_remove(&mut self) -> bool {
+        let m = self.m;
+        let w = self.rng.below(m.nw) as u32;
+        let k = 1 + self.rng.below(4.min(m.nd));
+        let d0 = self.rng.below(m.nd + 1 - k);
+        let mut any = false;
+        for d in d0..d0 + k {
+            let seats =
+                super::state::smallvec_lite::Seats::from(&self.st.day_sess[w as usize * m.nd + d]);
+            for &s in seats.as_slice() {
+                if !self.is_pinned(s, w) {
+                    self.st.remove(s, w);
+                    any = true;
+                }
+            }
+        }
+        any
+    }
+
     fn mv_unassign(&mut self) -> bool {
         let s = self.rng.below(self.m.sess.len()) as u32;
         let Some(w) = self.movable_seat(s) else {
@@ -261,7 +332,8 @@ impl<'m> Search<'m> {
         let Some(w2) = self.movable_seat(s2) else {
             return false;
         };
-        if w1 == w2 || self.st.on(s2, w1) || self.st.on(s1, w2) {
+        let cand = |s: u32, w: u32| self.m.sess[s as usize].cands.binary_search(&w).is_ok();
+        if w1 == w2 || self.st.on(s2, w1) || self.st.on(s1, w2) || !cand(s1, w2) || !cand(s2, w1) {
             return false;
         }
         self.st.remove(s1, w1);
@@ -293,7 +365,10 @@ impl<'m> Search<'m> {
             .iter()
             .chain(&self.buf_b)
             .any(|&(s, w)| self.pinned[s as usize].contains(&w));
-        if pinned {
+        let cand = |s: u32, w: u32| m.sess[s as usize].cands.binary_search(&w).is_ok();
+        let eligible = self.buf_a.iter().all(|&(s, _)| cand(s, w2))
+            && self.buf_b.iter().all(|&(s, _)| cand(s, w1));
+        if pinned || !eligible {
             return false;
         }
         let (a, b) = (
@@ -344,6 +419,12 @@ impl<'m> Search<'m> {
             return false;
         }
         self.st.move_placement(s, p);
+        if self.deficit(s as usize) > 0
+            && self.rng.chance(0.5)
+            && let Some(w) = self.random_cand(s)
+        {
+            self.st.add(s, w);
+        }
         true
     }
 
@@ -392,6 +473,28 @@ impl<'m> Search<'m> {
         self.best_add(s)
     }
 
+    /// Puts the best roster found back into the state.
+    fn restore_best(&mut self) {
+        let m = self.m;
+        for s in 0..m.sess.len() as u32 {
+            let seats = super::state::smallvec_lite::Seats::from(&self.st.seats[s as usize]);
+            for &w in seats.as_slice() {
+                self.st.remove(s, w);
+            }
+        }
+        for s in 0..m.sess.len() {
+            if self.st.place[s] != self.best_place[s] {
+                self.st.set_placement(s as u32, self.best_place[s]);
+            }
+        }
+        let best = std::mem::take(&mut self.best_assign);
+        for &(s, w) in &best {
+            self.st.add(s, w);
+        }
+        self.best_assign = best;
+        self.st.commit();
+    }
+
     /// Late acceptance hill climbing until a termination condition.
     pub fn run<F: FnMut(&Progress) -> ControlFlow<()>>(
         &mut self,
@@ -405,6 +508,8 @@ impl<'m> Search<'m> {
         let hist_len = 2000usize;
         let mut hist = vec![cur; hist_len];
         let mut stop = false;
+        let stall = 5_000 + 20 * m_size(self.m);
+        let mut last_kick = 0u64;
         let report = |s: &Self, cur: Score, steps: u64, f: &mut F| {
             f(&Progress {
                 best: s.best,
@@ -433,10 +538,13 @@ impl<'m> Search<'m> {
             let r = self.rng.below(1000);
             let applied = match r {
                 0..=2 => self.mv_ruin(),
-                3..=349 => self.mv_change(),
-                350..=449 => self.mv_unassign(),
-                450..=649 => self.mv_swap(),
-                650..=949 => self.mv_block_swap(),
+                3..=199 => self.mv_change(),
+                200..=349 => self.mv_transfer(),
+                350..=399 => self.mv_unassign(),
+                400..=579 => self.mv_swap(),
+                580..=839 => self.mv_block_swap(),
+                840..=899 => self.mv_block_add(),
+                900..=949 => self.mv_block_remove(),
                 _ => self.mv_placement(),
             };
             steps += 1;
@@ -460,8 +568,15 @@ impl<'m> Search<'m> {
                 self.st.undo_to(mark);
                 self.st.commit();
             }
-            if cur < hist[v] {
-                hist[v] = cur;
+            hist[v] = cur;
+            // Stagnation: return to the best roster and kick it.
+            if steps - best_at > stall && steps - last_kick > stall {
+                last_kick = steps;
+                self.restore_best();
+                self.mv_ruin();
+                self.st.commit();
+                cur = self.st.score;
+                hist.fill(cur);
             }
             if steps.is_multiple_of(100_000) && report(self, cur, steps, on_progress).is_break() {
                 break;

@@ -1,0 +1,252 @@
+//! Behaviour of `solve`: determinism, planted feasible rosters, pins, baseline
+//! re-planning, bad input, progress and JSON round trips.
+
+use std::collections::BTreeSet;
+use std::ops::ControlFlow;
+
+use perfect_week::ids::WorkerId;
+use perfect_week::solver::*;
+
+mod solver_common;
+use solver_common as common;
+
+fn steps(n: u64, seed: u64) -> SolverConfig {
+    SolverConfig {
+        seed,
+        termination: Termination {
+            max_steps: Some(n),
+            ..Termination::default()
+        },
+    }
+}
+
+fn run(problem: &Problem, config: &SolverConfig) -> Solution {
+    match solve(problem, config) {
+        Ok(s) => s,
+        Err(e) => panic!("solve failed: {e}"),
+    }
+}
+
+/// A 4-week service around a planted roster: each worker works a rotating
+/// five-on, two-off pattern of 09:00-17:00 sessions, one session per worked
+/// day, with limits the pattern meets.
+fn planted(nw: usize, seed: u64) -> (Problem, Vec<Assignment>) {
+    let mut g = common::Gen::new(seed);
+    let days = common::days(4, false);
+    let mut sessions = Vec::new();
+    let mut planted = Vec::new();
+    let mut workers = Vec::new();
+    for w in 0..nw {
+        let mut worker = common::plain_worker(format!("w{w}"));
+        worker.limits = WorkerLimits {
+            max_consecutive_days: Some(5),
+            min_consecutive_days_off: Some(2),
+            max_minutes_per_week: Some(40 * 60),
+            ..WorkerLimits::default()
+        };
+        worker.tags.push(HeldTag::always("driver"));
+        let offset = w % 7;
+        for (d, day) in days.iter().enumerate() {
+            if (d + offset) % 7 < 5 {
+                let id = format!("s{w}-{d}");
+                let mut s = common::plain_session(
+                    id.clone(),
+                    vec![common::placement(day, d, 9 * 60, 480)],
+                    Cover::Required { workers: 1 },
+                );
+                if g.chance(30) {
+                    s.requires = vec!["driver".into()];
+                }
+                s.person = Some(format!("p{}", g.below(5)).into());
+                sessions.push(s);
+                planted.push(Assignment {
+                    session: id.into(),
+                    worker: format!("w{w}").into(),
+                });
+            } else if g.chance(50) {
+                worker.days_off.push(d);
+            }
+        }
+        workers.push(worker);
+    }
+    let problem = Problem {
+        days,
+        sessions,
+        workers,
+        rules: Rules::default(),
+        weights: Weights::default(),
+        budgets: vec![],
+        pins: vec![],
+        baseline: None,
+    };
+    (problem, planted)
+}
+
+#[test]
+fn same_seed_same_roster() {
+    for seed in 0..6 {
+        let problem = common::problem(seed, 4, 14, 2);
+        let a = run(&problem, &steps(20_000, seed));
+        let b = run(&problem, &steps(20_000, seed));
+        assert_eq!(a.roster, b.roster);
+        assert_eq!(a.score, b.score);
+        assert_eq!(a.stats.steps, b.stats.steps);
+    }
+}
+
+#[test]
+fn breakdown_sums_to_score() {
+    for seed in 0..10 {
+        let problem = common::problem(seed, 3, 10, 1);
+        let s = run(&problem, &steps(5_000, seed));
+        let mut total = Score::ZERO;
+        for &(c, v) in &s.breakdown {
+            assert_ne!(v, 0);
+            total.add(c.level(), v);
+        }
+        assert_eq!(total, s.score);
+    }
+}
+
+#[test]
+fn planted_feasible_roster_is_found() {
+    for seed in 0..3 {
+        let (problem, _) = planted(10, seed);
+        assert_eq!(problem.validate(), Ok(()));
+        let s = run(&problem, &steps(300_000, seed));
+        assert_eq!(s.score.hard, 0, "seed {seed}: {:?}", s.breakdown);
+    }
+}
+
+#[test]
+fn pins_never_move() {
+    for seed in 0..8 {
+        let mut problem = common::problem(seed, 4, 12, 1);
+        problem.pins = vec![
+            Assignment {
+                session: "s0".into(),
+                worker: "w1".into(),
+            },
+            Assignment {
+                session: "s3".into(),
+                worker: "w2".into(),
+            },
+        ];
+        let s = run(&problem, &steps(20_000, seed));
+        for pin in &problem.pins {
+            assert!(
+                s.roster.assignments.contains(pin),
+                "seed {seed}: pin {pin:?} lost"
+            );
+        }
+        assert!(!s.breakdown.iter().any(|(c, _)| *c == Constraint::Pin));
+    }
+}
+
+#[test]
+fn replan_after_sick_call_moves_little() {
+    let (mut problem, _) = planted(10, 7);
+    let first = run(&problem, &steps(300_000, 1));
+    assert_eq!(first.score.hard, 0);
+    // Worker w0 calls in sick for day 9.
+    let sick: WorkerId = "w0".into();
+    let lost: Vec<&Assignment> = first
+        .roster
+        .assignments
+        .iter()
+        .filter(|a| a.worker == sick)
+        .filter(|a| {
+            problem
+                .sessions
+                .iter()
+                .any(|s| s.id == a.session && s.placements[0].day == 9)
+        })
+        .collect();
+    let lost = lost.len();
+    if let Some(w) = problem.workers.iter_mut().find(|w| w.id == sick) {
+        w.days_off.push(9);
+    }
+    problem.baseline = Some(first.roster.clone());
+    let again = run(&problem, &steps(100_000, 2));
+    let before: BTreeSet<_> = first.roster.assignments.iter().collect();
+    let after: BTreeSet<_> = again.roster.assignments.iter().collect();
+    let changed = before.symmetric_difference(&after).count();
+    assert!(
+        changed <= 2 * lost + 6,
+        "changed {changed} assignments for {lost} lost"
+    );
+    assert_eq!(again.score.hard, 0);
+}
+
+#[test]
+fn bad_input_is_an_error_and_infeasible_is_not() {
+    let mut problem = common::problem(3, 2, 4, 1);
+    problem.days.pop();
+    assert!(matches!(
+        solve(&problem, &SolverConfig::default()),
+        Err(ProblemError::Horizon { .. })
+    ));
+    let mut problem = common::problem(3, 2, 4, 1);
+    problem.sessions[1].id = problem.sessions[0].id.clone();
+    problem.workers[0].limits.min_minutes_total = Some(10);
+    problem.workers[0].limits.max_minutes_total = Some(5);
+    let errs = problem.validate().err().unwrap_or_default();
+    assert!(errs.len() >= 2, "{errs:?}");
+    // Nobody at all: every seat unfilled, still a solution.
+    let mut problem = common::problem(3, 2, 4, 1);
+    problem.workers.clear();
+    problem.pins.clear();
+    problem.baseline = None;
+    for s in &mut problem.sessions {
+        s.refused.clear();
+        s.preferred.clear();
+        s.worker_penalties.clear();
+    }
+    let s = run(&problem, &SolverConfig::default());
+    assert!(s.roster.assignments.is_empty());
+}
+
+#[test]
+fn progress_reports_and_break_stops() {
+    let problem = common::problem(11, 4, 14, 2);
+    let mut calls = 0;
+    let s = solve_with(&problem, &steps(1_000_000, 0), |p| {
+        calls += 1;
+        assert!(p.best <= p.current || p.steps == 0);
+        if calls >= 2 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    let s = s.map_err(|e| e.to_string());
+    assert!(s.is_ok());
+    assert_eq!(calls, 2);
+    assert!(s.is_ok_and(|s| s.stats.steps < 1_000_000));
+}
+
+#[test]
+fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
+    for seed in 0..5 {
+        let problem = common::problem(seed, 3, 8, 2);
+        let text = serde_json::to_string(&problem)?;
+        let back: Problem = serde_json::from_str(&text)?;
+        assert_eq!(back, problem);
+    }
+    let config = SolverConfig {
+        seed: 9,
+        termination: Termination {
+            max_steps: Some(10),
+            max_time: Some(std::time::Duration::from_millis(1500)),
+            target: Some(Score::ZERO),
+        },
+    };
+    let text = serde_json::to_string(&config)?;
+    assert!(text.contains("1500"));
+    assert_eq!(serde_json::from_str::<SolverConfig>(&text)?, config);
+    let s = run(&common::problem(1, 3, 8, 1), &steps(1000, 1));
+    let back: Solution = serde_json::from_str(&serde_json::to_string(&s)?)?;
+    assert_eq!(back.roster, s.roster);
+    assert_eq!(back.score, s.score);
+    Ok(())
+}
