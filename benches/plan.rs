@@ -32,7 +32,7 @@ fn plan(c: &mut Criterion) {
     let mut group = c.benchmark_group("solve");
     group.sample_size(10);
     group.bench_function("the sample plan, 50 000 steps", |b| {
-        b.iter(|| solve(black_box(&compiled.problem), &config))
+        b.iter(|| solve(black_box(compiled.problem()), &config))
     });
     group.finish();
 }

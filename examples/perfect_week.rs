@@ -57,7 +57,7 @@ fn main() -> Result<()> {
 
     let compiled = plan.compile()?;
     let started = Instant::now();
-    let solution = solve(&compiled.problem, &sample::solver_config())?;
+    let solution = solve(compiled.problem(), &sample::solver_config())?;
     eprintln!(
         "(planned in {:.1} s, {} solver steps)",
         started.elapsed().as_secs_f64(),
@@ -667,7 +667,7 @@ fn the_rota(
         .map(|e| e.charge)
         .sum();
     let cap = compiled
-        .problem
+        .problem()
         .budgets
         .iter()
         .find(|b| b.id.as_str() == format!("flexi/{}", ava.id))
@@ -719,12 +719,12 @@ fn the_rota(
     }
 
     subheading("How good is this rota?");
-    let breakdown = Breakdown::of(&compiled.problem, &rota.roster)?;
+    let breakdown = Breakdown::of(compiled.problem(), &rota.roster)?;
     for line in plain_breakdown(&breakdown, plan, &ava.id, name) {
         println!("  {line}");
     }
 
-    let gaps = unfilled(&compiled.problem, &rota.roster)?;
+    let gaps = unfilled(compiled.problem(), &rota.roster)?;
     if gaps.is_empty() {
         println!("  Every session has the workers it needs.");
     }
@@ -788,7 +788,7 @@ fn who_else(
     // without the worker who cannot come.
     let mut without = rota.roster.clone();
     without.assignments.retain(|a| a.session != entry.session);
-    let candidates = who_could_cover(&compiled.problem, &without, &entry.session)?;
+    let candidates = who_could_cover(compiled.problem(), &without, &entry.session)?;
     let mut could = Vec::new();
     for candidate in &candidates {
         let who = name_of(names, &candidate.worker);

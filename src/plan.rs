@@ -273,15 +273,31 @@ struct Occurrence<'a> {
     date: NaiveDate,
     activity: &'a Activity,
     session: SessionId,
+    one_off: bool,
 }
 
 impl<'a> Occurrence<'a> {
-    fn new(plan: &'a PersonPlan, date: NaiveDate, activity: &'a Activity) -> Self {
+    fn new(plan: &'a PersonPlan, date: NaiveDate, activity: &'a Activity, one_off: bool) -> Self {
         Self {
             plan,
             date,
             activity,
             session: SessionId::new(format!("{}/{}/{date}", plan.person.id, activity.id)),
+            one_off,
+        }
+    }
+
+    /// How a problem with the activity itself is named: a weekly activity
+    /// once, a one-off with its date.
+    fn item(&self) -> String {
+        let base = format!(
+            "person \"{}\" activity \"{}\"",
+            self.plan.person.id, self.activity.id
+        );
+        if self.one_off {
+            format!("{base} on {}", self.date)
+        } else {
+            base
         }
     }
 }
@@ -476,20 +492,45 @@ impl Plan {
             }
         }
         let mut sessions = std::collections::HashSet::new();
+        let mut checked = std::collections::HashSet::new();
         for occurrence in self.occurrences() {
             let plan = occurrence.plan;
             let activity = occurrence.activity;
             let date = occurrence.date;
-            let item = format!(
-                "person \"{}\" activity \"{}\" on {date}",
-                plan.person.id, activity.id
-            );
             if !sessions.insert(occurrence.session.clone()) {
                 take(Err(ValidationError::DuplicateId {
                     item: "sessions".into(),
                     id: occurrence.session.to_string(),
                 }
                 .into()));
+            }
+            let item = occurrence.item();
+            let paid = activity.support.workers > 0;
+            // A date with no rate card in force is a problem of that date.
+            match (activity.funding, &plan.fund, &self.service) {
+                (Funding::Flexi, Some(fund), _)
+                    if paid && fund.rate_cards.in_force(date).is_none() =>
+                {
+                    take(Err(ValidationError::NoRateCard {
+                        item: item.clone(),
+                        date,
+                    }
+                    .into()));
+                }
+                (Funding::Core, _, Some(core))
+                    if paid && core.rate_cards.in_force(date).is_none() =>
+                {
+                    take(Err(ValidationError::NoRateCard {
+                        item: item.clone(),
+                        date,
+                    }
+                    .into()));
+                }
+                _ => {}
+            }
+            // The rest is about the activity itself: said once.
+            if !checked.insert(item.clone()) {
+                continue;
             }
             for worker in activity
                 .support
@@ -514,28 +555,17 @@ impl Plan {
                 }
                 .into()));
             }
-            let paid = activity.support.workers > 0;
             match (activity.funding, &plan.fund, &self.service) {
                 (Funding::Flexi, None, _) if paid => take(Err(ValidationError::Missing {
                     item: item.clone(),
                     what: "a fund to pay for flexi support".into(),
                 }
                 .into())),
-                (Funding::Flexi, Some(fund), _)
-                    if paid && fund.rate_cards.in_force(date).is_none() =>
-                {
-                    take(Err(ValidationError::NoRateCard { item, date }.into()));
-                }
                 (Funding::Core, _, None) => take(Err(ValidationError::Missing {
                     item: item.clone(),
                     what: "a service whose core pays for it".into(),
                 }
                 .into())),
-                (Funding::Core, _, Some(core))
-                    if paid && core.rate_cards.in_force(date).is_none() =>
-                {
-                    take(Err(ValidationError::NoRateCard { item, date }.into()));
-                }
                 _ => {}
             }
         }
@@ -568,7 +598,7 @@ impl Plan {
         for plan in &self.people {
             for activity in &plan.week.activities {
                 for date in self.period.dates_on(activity.day) {
-                    out.push(Occurrence::new(plan, date, activity));
+                    out.push(Occurrence::new(plan, date, activity, false));
                 }
             }
             for one_off in self
@@ -577,7 +607,7 @@ impl Plan {
                 .iter()
                 .filter(|o| o.person == plan.person.id)
             {
-                out.push(Occurrence::new(plan, one_off.date, &one_off.activity));
+                out.push(Occurrence::new(plan, one_off.date, &one_off.activity, true));
             }
         }
         out
