@@ -94,7 +94,7 @@ fn ava_flexi_charges(rota: &Rota) -> Decimal {
 fn sample_plan_solves_with_every_rule_kept_and_the_checker_agrees() -> TestResult {
     let s = solved();
     s.plan.validate()?;
-    let breakdown = Breakdown::of(&s.compiled.problem(), &s.rota.roster)?;
+    let breakdown = Breakdown::of(s.compiled.problem(), &s.rota.roster)?;
     assert_eq!(
         s.solution.score.hard, 0,
         "the sample rota breaks a hard rule:\n{breakdown}"
@@ -103,7 +103,7 @@ fn sample_plan_solves_with_every_rule_kept_and_the_checker_agrees() -> TestResul
         s.solution.score.unfilled, 0,
         "the sample rota leaves seats empty:\n{breakdown}"
     );
-    let report = check(&s.compiled.problem(), &s.rota.roster)?;
+    let report = check(s.compiled.problem(), &s.rota.roster)?;
     assert_eq!(report.score, s.solution.score, "{breakdown}");
     assert_eq!(s.rota.score, s.solution.score);
     assert_eq!(breakdown.by_constraint, s.solution.breakdown);
@@ -127,8 +127,8 @@ fn the_same_plan_and_seed_give_the_same_rota() -> TestResult {
             ..Termination::default()
         },
     };
-    let first = solve(&s.compiled.problem(), &config)?;
-    let again = solve(&s.compiled.problem(), &config)?;
+    let first = solve(s.compiled.problem(), &config)?;
+    let again = solve(s.compiled.problem(), &config)?;
     assert_eq!(again.roster, first.roster);
     assert_eq!(again.score, first.score);
     Ok(())
