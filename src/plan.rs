@@ -28,10 +28,13 @@
 //!   its core part, times the weeks, plus what they choose to use from their
 //!   bank, in pence. Core shifts are charged to the service's core budget
 //!   when one is given.
-//! - Workers bring their contracted minimum and maximum minutes per week, the
-//!   48-hour opt-out, pay, leave (as days off), dated unavailability and
-//!   weekly availability, and young-worker status (under 18 on the first day
-//!   of the period, so the stricter rules hold for the whole rota).
+//! - Workers bring their contracted maximum minutes per week, their minimum
+//!   (dropped for a worker with leave or absence in the period, since a week
+//!   with leave cannot be held to it), the 48-hour opt-out, pay, leave and
+//!   absences (whole local days unavailable, midnight to midnight), dated
+//!   unavailability, weekly availability (back-to-back windows joined), and
+//!   young-worker status (under 18 on the first day of the period, so the
+//!   stricter rules hold for the whole rota).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -721,7 +724,23 @@ impl Plan {
         });
         let solution = solve(&compiled.problem, config)?;
         let rota = compiled.rota(&solution);
-        let diff = diff(&published.roster, &rota.roster);
+        let mut diff = diff(&published.roster, &rota.roster);
+        // Placement indices may differ between the two problems: a session
+        // has moved only if its local start did.
+        let starts = |rota: &Rota| -> HashMap<SessionId, NaiveDateTime> {
+            rota.entries
+                .iter()
+                .map(|e| (e.session.clone(), e.local_start))
+                .collect()
+        };
+        let (before, after) = (starts(published), starts(&rota));
+        for change in &mut diff.changes {
+            if change.moved.is_some() && before.get(&change.session) == after.get(&change.session) {
+                change.moved = None;
+            }
+        }
+        diff.changes
+            .retain(|c| c.moved.is_some() || !c.added.is_empty() || !c.removed.is_empty());
         Ok(Replan { rota, diff })
     }
 }
@@ -1210,7 +1229,7 @@ impl<'a> Compiler<'a> {
                             .iter()
                             .any(|a| a.worker == worker.id && a.from <= *date && *date <= a.to)
                 };
-                let days_off: Vec<usize> = self
+                let absent_days: Vec<usize> = self
                     .dates
                     .iter()
                     .enumerate()
@@ -1220,13 +1239,14 @@ impl<'a> Compiler<'a> {
                 // A week with leave in it cannot be held to the contracted
                 // minimum: workers with leave or absence in the period have
                 // no weekly minimum in this rota.
-                let min_minutes_per_week = days_off
+                let min_minutes_per_week = absent_days
                     .is_empty()
                     .then(|| i64::from(worker.contract.min_minutes_per_week))
                     .filter(|&min| min > 0);
-                // A day of leave is unavailable from midnight to midnight too,
-                // so a night shift from the day before cannot run into it.
-                let leave_days = days_off.iter().filter_map(|&d| {
+                // A day of leave or absence is unavailable from midnight to
+                // midnight, so no session starts on it and a night shift from
+                // the day before cannot run into it.
+                let leave_days = absent_days.iter().filter_map(|&d| {
                     let date = self.dates.get(d)?;
                     let start = resolve_local_date_time(self.zone, *date, NaiveTime::MIN);
                     let end = resolve_local_date_time(self.zone, date.succ_opt()?, NaiveTime::MIN);
@@ -1296,7 +1316,7 @@ impl<'a> Compiler<'a> {
                 SolverWorker {
                     id: worker.id.clone(),
                     tags,
-                    days_off,
+                    days_off: Vec::new(),
                     unavailable,
                     available,
                     young: worker.is_young_worker_on(first),

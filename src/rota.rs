@@ -118,7 +118,7 @@ impl Rota {
     /// One person's week, to print for them.
     pub fn timetable_for<'a>(&'a self, person: &'a PersonId, name: &'a str) -> Timetable<'a> {
         Timetable {
-            title: format!("{name}'s week"),
+            title: format!("{name}'s timetable"),
             entries: self.for_person(person).collect(),
             show_person: false,
         }
