@@ -84,6 +84,7 @@ pub mod error;
 pub mod problem;
 pub mod score;
 
+mod dp;
 mod model;
 mod rng;
 mod scratch;

@@ -49,6 +49,7 @@ pub(crate) struct Search<'m> {
     best_assign: Vec<(u32, u32)>,
     best_place: Vec<u32>,
     best: Score,
+    dp: super::dp::DpBuf,
 }
 
 impl<'m> Search<'m> {
@@ -77,6 +78,7 @@ impl<'m> Search<'m> {
             buf_s: Vec::new(),
             best_assign: Vec::new(),
             best,
+            dp: super::dp::DpBuf::default(),
         }
     }
 
@@ -189,6 +191,9 @@ impl<'m> Search<'m> {
             self.fill(s);
         }
         self.st.commit();
+        if m.nw > 0 && m.nd > 0 {
+            self.dp_passes(2);
+        }
         self.snapshot();
     }
 
@@ -302,6 +307,53 @@ impl<'m> Search<'m> {
             }
         }
         any
+    }
+
+    /// Re-plans one worker over a window of days by DP.
+    fn mv_dp(&mut self) -> bool {
+        let m = self.m;
+        let w = self.rng.below(m.nw) as u32;
+        let (a, b) = self.window();
+        super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp)
+    }
+
+    /// The whole horizon up to 8 weeks; a random 4-to-8-week window beyond.
+    fn window(&mut self) -> (usize, usize) {
+        let nd = self.m.nd;
+        if nd <= 56 {
+            return (0, nd - 1);
+        }
+        let len = 28 + self.rng.below(29);
+        let a = self.rng.below(nd - len + 1);
+        (a, a + len - 1)
+    }
+
+    /// Best-response passes: each worker in turn re-planned by DP, kept if the
+    /// score does not get worse.
+    fn dp_passes(&mut self, passes: usize) {
+        let m = self.m;
+        let mut order: Vec<u32> = (0..m.nw as u32).collect();
+        for _ in 0..passes {
+            for i in (1..order.len()).rev() {
+                let j = self.rng.below(i + 1);
+                order.swap(i, j);
+            }
+            for &w in &order {
+                let mut a = 0;
+                while a < m.nd {
+                    let b = (a + 55).min(m.nd - 1);
+                    let before = self.st.score;
+                    let mark = self.st.mark();
+                    super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp);
+                    self.evals += 1;
+                    if self.st.score > before {
+                        self.st.undo_to(mark);
+                    }
+                    self.st.commit();
+                    a = b + 1;
+                }
+            }
+        }
     }
 
     fn mv_unassign(&mut self) -> bool {
@@ -507,9 +559,19 @@ impl<'m> Search<'m> {
         let mut cur = self.st.score;
         let hist_len = 2000usize;
         let mut hist = vec![cur; hist_len];
+        let m = self.m;
         let mut stop = false;
         let stall = 5_000 + 20 * m_size(self.m);
         let mut last_kick = 0u64;
+        // DP moves cost about (days × states); keep them to a few percent of the time.
+        // A step costs a few hundred state transitions' time; aim the DP at
+        // about a quarter of the time.
+        let dp_rate = if m.nw > 0 && m.nd > 0 {
+            let est = super::dp::cost_estimate(m, 0, m.nd.min(56));
+            (150_000.0 / est.max(1.0)).min(1.0)
+        } else {
+            0.0
+        };
         let report = |s: &Self, cur: Score, steps: u64, f: &mut F| {
             f(&Progress {
                 best: s.best,
@@ -525,7 +587,6 @@ impl<'m> Search<'m> {
         let done = |best: Score, steps: u64| {
             term.max_steps.is_some_and(|m| steps >= m) || term.target.is_some_and(|t| best <= t)
         };
-        let m = self.m;
         let has_sessions = !m.sess.is_empty() && m.nw > 0;
         while !stop && has_sessions && !done(self.best, steps) {
             if steps.is_multiple_of(256)
@@ -538,6 +599,7 @@ impl<'m> Search<'m> {
             let r = self.rng.below(1000);
             let applied = match r {
                 0..=2 => self.mv_ruin(),
+                999 if self.rng.chance(dp_rate) => self.mv_dp(),
                 3..=199 => self.mv_change(),
                 200..=349 => self.mv_transfer(),
                 350..=399 => self.mv_unassign(),

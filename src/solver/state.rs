@@ -220,8 +220,12 @@ impl<'m> State<'m> {
 
     /// Cover and placement terms of a session.
     fn session_cost(&self, s: usize) -> Score {
+        self.session_cost_n(s, self.seats[s].len() as i64)
+    }
+
+    /// Cover and placement terms of a session holding `n` workers.
+    fn session_cost_n(&self, s: usize, n: i64) -> Score {
         let se = &self.m.sess[s];
-        let n = self.seats[s].len() as i64;
         let want = se.want as i64;
         let pl = &se.pls[self.place[s] as usize];
         let mut sc = Score::ZERO;
@@ -712,6 +716,51 @@ impl<'m> State<'m> {
             delta.soft += m.w_series * ((*d as i64 - 1).max(0) - before);
         }
         delta
+    }
+
+    /// The change in the session's linking terms (cover, placement, static
+    /// per-seat costs, budget, continuity) if `w` joined `s`, without the
+    /// worker's own rules. Does not change the state.
+    pub fn link_delta(&self, s: u32, w: u32) -> Score {
+        let m = self.m;
+        let si = s as usize;
+        let w = w as usize;
+        let se = &m.sess[si];
+        let n = self.seats[si].len() as i64;
+        let mut d = self.session_cost_n(si, n + 1) - self.session_cost_n(si, n);
+        let p = self.place[si] as usize;
+        let i = m.st(si, p, w);
+        d.hard += m.st_hard[i];
+        d.soft += m.st_soft[i];
+        if se.budget != NONE {
+            let b = se.budget as usize;
+            let cur = self.budget[b];
+            d.hard += pos(cur + se.pls[p].charge - m.budget_cap[b]) - pos(cur - m.budget_cap[b]);
+        }
+        if se.person != NONE && self.person_cnt[se.person as usize * m.nw + w] == 0 {
+            let dist = self.person_distinct[se.person as usize] as i64;
+            d.soft += m.w_person * ((dist).max(0) - (dist - 1).max(0));
+        }
+        if se.series != NONE && self.series_cnt[se.series as usize * m.nw + w] == 0 {
+            let dist = self.series_distinct[se.series as usize] as i64;
+            d.soft += m.w_series * ((dist).max(0) - (dist - 1).max(0));
+        }
+        d
+    }
+
+    /// Sessions of kind `k` worker `w` works.
+    pub fn kind_count(&self, w: usize, k: usize) -> usize {
+        self.kind_cnt[w * self.m.nk + k] as usize
+    }
+
+    /// Weekends on which worker `w` works.
+    pub fn weekends_worked(&self, w: usize) -> usize {
+        self.weekends[w] as usize
+    }
+
+    /// Minutes worker `w` works over the horizon.
+    pub fn total_minutes(&self, w: usize) -> i64 {
+        self.total[w]
     }
 
     /// Assigns worker `w` to session `s` (not already on it).
