@@ -49,6 +49,9 @@ pub(crate) struct Search<'m> {
     best_assign: Vec<(u32, u32)>,
     best_place: Vec<u32>,
     best: Score,
+    /// The current roster is the best (the copy in `best_assign` is stale).
+    cur_is_best: bool,
+    ops: Vec<super::state::Op>,
     dp: super::dp::DpBuf,
 }
 
@@ -78,6 +81,8 @@ impl<'m> Search<'m> {
             buf_s: Vec::new(),
             best_assign: Vec::new(),
             best,
+            cur_is_best: false,
+            ops: Vec::new(),
             dp: super::dp::DpBuf::default(),
         }
     }
@@ -93,8 +98,10 @@ impl<'m> Search<'m> {
         self.m.sess[s].want as i64 - self.st.seats[s].len() as i64
     }
 
+    /// Copies the current roster as the best one.
     fn snapshot(&mut self) {
         self.best = self.st.score;
+        self.cur_is_best = false;
         self.best_assign.clear();
         for (s, ws) in self.st.seats.iter().enumerate() {
             for &w in ws {
@@ -528,6 +535,10 @@ impl<'m> Search<'m> {
     /// Puts the best roster found back into the state.
     fn restore_best(&mut self) {
         let m = self.m;
+        if self.cur_is_best {
+            self.snapshot();
+            return;
+        }
         for s in 0..m.sess.len() as u32 {
             let seats = super::state::smallvec_lite::Seats::from(&self.st.seats[s as usize]);
             for &w in seats.as_slice() {
@@ -617,10 +628,21 @@ impl<'m> Search<'m> {
             let new = self.st.score;
             let v = (steps as usize) % hist_len;
             if new <= cur || new <= hist[v] {
+                if new > self.best && self.cur_is_best {
+                    // Leaving the best roster: keep a copy of it first.
+                    self.ops.clear();
+                    self.ops.extend_from_slice(&self.st.log[mark..]);
+                    self.st.undo_to(mark);
+                    self.snapshot();
+                    let ops = std::mem::take(&mut self.ops);
+                    self.st.replay(&ops);
+                    self.ops = ops;
+                }
                 self.st.commit();
                 cur = new;
                 if new < self.best {
-                    self.snapshot();
+                    self.best = new;
+                    self.cur_is_best = true;
                     best_at = steps;
                     if report(self, cur, steps, on_progress).is_break() {
                         break;
@@ -643,6 +665,9 @@ impl<'m> Search<'m> {
             if steps.is_multiple_of(100_000) && report(self, cur, steps, on_progress).is_break() {
                 break;
             }
+        }
+        if self.cur_is_best {
+            self.snapshot();
         }
         Outcome {
             best: self.best,

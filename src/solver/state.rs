@@ -18,7 +18,8 @@ use super::score::Score;
 pub(crate) enum Op {
     Add(u32, u32),
     Remove(u32, u32),
-    Place(u32, u32),
+    /// Session, old placement, new placement.
+    Place(u32, u32, u32),
 }
 
 /// The search state.
@@ -785,7 +786,7 @@ impl<'m> State<'m> {
         self.place[si] = p;
         let d = self.session_cost(si) - before;
         self.score = self.score + d;
-        self.log.push(Op::Place(s, old));
+        self.log.push(Op::Place(s, old, p));
     }
 
     /// Moves a session (with its workers) to placement `p`.
@@ -812,9 +813,20 @@ impl<'m> State<'m> {
             match op {
                 Op::Add(s, w) => self.remove(s, w),
                 Op::Remove(s, w) => self.add(s, w),
-                Op::Place(s, p) => self.set_placement(s, p),
+                Op::Place(s, p, _) => self.set_placement(s, p),
             }
             self.log.pop();
+        }
+    }
+
+    /// Applies primitives again (after an undo).
+    pub fn replay(&mut self, ops: &[Op]) {
+        for &op in ops {
+            match op {
+                Op::Add(s, w) => self.add(s, w),
+                Op::Remove(s, w) => self.remove(s, w),
+                Op::Place(s, _, p) => self.set_placement(s, p),
+            }
         }
     }
 
