@@ -324,13 +324,14 @@ impl<'m> Search<'m> {
         super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp)
     }
 
-    /// The whole horizon up to 8 weeks; a random 4-to-8-week window beyond.
+    /// A random window of one to four weeks (the whole horizon now and then
+    /// when it is at most 8 weeks).
     fn window(&mut self) -> (usize, usize) {
         let nd = self.m.nd;
-        if nd <= 56 {
+        if nd <= 56 && (nd <= 14 || self.rng.chance(0.2)) {
             return (0, nd - 1);
         }
-        let len = 28 + self.rng.below(29);
+        let len = (7 + self.rng.below(22)).min(nd);
         let a = self.rng.below(nd - len + 1);
         (a, a + len - 1)
     }
@@ -575,11 +576,12 @@ impl<'m> Search<'m> {
         let stall = 5_000 + 20 * m_size(self.m);
         let mut last_kick = 0u64;
         // DP moves cost about (days × states); keep them to a few percent of the time.
-        // A step costs a few hundred state transitions' time; aim the DP at
-        // about a quarter of the time.
+        // DP moves are worth their cost on tight rows: with 1% of the draws,
+        // a DP of about 1.5 million transitions runs every time (smaller
+        // ones too), larger ones proportionally less often.
         let dp_rate = if m.nw > 0 && m.nd > 0 {
             let est = super::dp::cost_estimate(m, 0, m.nd.min(56));
-            (150_000.0 / est.max(1.0)).min(1.0)
+            (1_500_000.0 / est.max(1.0)).min(1.0)
         } else {
             0.0
         };
@@ -610,7 +612,7 @@ impl<'m> Search<'m> {
             let r = self.rng.below(1000);
             let applied = match r {
                 0..=2 => self.mv_ruin(),
-                999 if self.rng.chance(dp_rate) => self.mv_dp(),
+                990..=999 if self.rng.chance(dp_rate) => self.mv_dp(),
                 3..=199 => self.mv_change(),
                 200..=349 => self.mv_transfer(),
                 350..=399 => self.mv_unassign(),

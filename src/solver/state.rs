@@ -30,6 +30,8 @@ pub(crate) struct State<'m> {
     pub seats: Vec<Vec<u32>>,
     /// Sessions per (worker, day of placement).
     pub day_sess: Vec<Vec<u32>>,
+    /// Sessions per (worker, day), compact, for run scans.
+    day_cnt: Vec<u8>,
     day_term: Vec<Score>,
     block_term: Vec<i64>,
     week_min: Vec<i64>,
@@ -127,6 +129,7 @@ impl<'m> State<'m> {
                 .collect(),
             seats: vec![Vec::new(); m.sess.len()],
             day_sess: vec![Vec::new(); nw * nd],
+            day_cnt: vec![0; nw * nd],
             day_term: vec![Score::ZERO; nw * nd],
             block_term: vec![0; nw * m.nblocks],
             week_min: vec![0; nw * m.nweeks],
@@ -208,7 +211,7 @@ impl<'m> State<'m> {
 
     #[inline]
     fn worked(&self, w: usize, d: usize) -> bool {
-        !self.day_sess[w * self.m.nd + d].is_empty()
+        self.day_cnt[w * self.m.nd + d] != 0
     }
 
     fn fair_cost(&self, r: usize) -> i64 {
@@ -298,12 +301,13 @@ impl<'m> State<'m> {
             return 0;
         }
         let last = m.nd - 1;
+        let row = &self.day_cnt[w * m.nd..(w + 1) * m.nd];
         let mut c = 0;
         let mut i = a;
         while i <= b {
-            let on = self.worked(w, i);
+            let on = row[i] != 0;
             let mut j = i;
-            while j < b && self.worked(w, j + 1) == on {
+            while j < b && (row[j + 1] != 0) == on {
                 j += 1;
             }
             let len = (j - i + 1) as i64;
@@ -605,6 +609,7 @@ impl<'m> State<'m> {
         } else if let Some(i) = self.day_sess[cell].iter().position(|&x| x == s) {
             self.day_sess[cell].swap_remove(i);
         }
+        self.day_cnt[cell] = self.day_sess[cell].len().min(255) as u8;
         if has_week {
             self.week_min[w * m.nweeks + k] += sign * p.dur;
         }
