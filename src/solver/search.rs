@@ -324,6 +324,40 @@ impl<'m> Search<'m> {
         super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp)
     }
 
+    /// Ruin and recreate by DP: clears two or three workers' schedules on a
+    /// window, then re-plans each in turn against everyone else.
+    fn mv_dp_many(&mut self) -> bool {
+        let m = self.m;
+        if m.nw < 2 {
+            return false;
+        }
+        let (a, b) = self.window();
+        let k = 2 + self.rng.below(2).min(m.nw - 2);
+        let mut ws = [0u32; 3];
+        for i in 0..k {
+            ws[i] = self.rng.below(m.nw) as u32;
+            if ws[..i].contains(&ws[i]) {
+                return false;
+            }
+        }
+        for &w in &ws[..k] {
+            for d in a..=b {
+                let seats = super::state::smallvec_lite::Seats::from(
+                    &self.st.day_sess[w as usize * m.nd + d],
+                );
+                for &s in seats.as_slice() {
+                    if !self.is_pinned(s, w) {
+                        self.st.remove(s, w);
+                    }
+                }
+            }
+        }
+        for &w in &ws[..k] {
+            super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp);
+        }
+        true
+    }
+
     /// A random window of one to four weeks (the whole horizon now and then
     /// when it is at most 8 weeks).
     fn window(&mut self) -> (usize, usize) {
@@ -612,7 +646,8 @@ impl<'m> Search<'m> {
             let r = self.rng.below(1000);
             let applied = match r {
                 0..=2 => self.mv_ruin(),
-                990..=999 if self.rng.chance(dp_rate) => self.mv_dp(),
+                970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
+                985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
                 3..=199 => self.mv_change(),
                 200..=349 => self.mv_transfer(),
                 350..=399 => self.mv_unassign(),
