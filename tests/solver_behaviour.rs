@@ -259,3 +259,14 @@ fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(back.score, s.score);
     Ok(())
 }
+
+#[test]
+fn no_limits_means_construction_only() {
+    let problem = common::problem(5, 3, 10, 1);
+    let config = SolverConfig {
+        seed: 0,
+        termination: Termination::default(),
+    };
+    let s = run(&problem, &config);
+    assert_eq!(s.stats.steps, 0);
+}

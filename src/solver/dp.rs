@@ -124,7 +124,7 @@ pub(crate) fn reoptimise(
             mins: 0,
             cost: req_cost(m, wi, d, None),
         });
-        for &s in sessions {
+        for &s in sessions.iter().take(u16::MAX as usize - 1) {
             let se = &m.sess[s as usize];
             let pl = &se.pls[st.place[s as usize] as usize];
             if pl.day as usize != d || se.cands.binary_search(&w).is_err() {

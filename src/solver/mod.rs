@@ -173,7 +173,8 @@ impl Default for SolverConfig {
 }
 
 /// When to stop searching: whichever limit is hit first. With none set the
-/// search stops at once after construction.
+/// search stops at once after construction. A `target` alone runs until it is
+/// reached, which may be never: pair it with a step or time cap.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Termination {

@@ -634,7 +634,9 @@ impl<'m> Search<'m> {
         let done = |best: Score, steps: u64| {
             term.max_steps.is_some_and(|m| steps >= m) || term.target.is_some_and(|t| best <= t)
         };
-        let has_sessions = !m.sess.is_empty() && m.nw > 0;
+        let unlimited =
+            term.max_steps.is_none() && term.max_time.is_none() && term.target.is_none();
+        let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
         while !stop && has_sessions && !done(self.best, steps) {
             if steps.is_multiple_of(256)
                 && let Some(max) = term.max_time
