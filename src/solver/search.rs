@@ -53,6 +53,9 @@ pub(crate) struct Search<'m> {
     cur_is_best: bool,
     ops: Vec<super::state::Op>,
     dp: super::dp::DpBuf,
+    /// Most sessions one ruin takes apart (keeps its greedy refill, which
+    /// tries every candidate of every seat, to a bounded cost).
+    ruin_cap: usize,
 }
 
 impl<'m> Search<'m> {
@@ -84,6 +87,11 @@ impl<'m> Search<'m> {
             cur_is_best: false,
             ops: Vec::new(),
             dp: super::dp::DpBuf::default(),
+            ruin_cap: {
+                let cands: usize = m.sess.iter().map(|s| s.cands.len()).sum();
+                let per_session = cands / m.sess.len().max(1);
+                (600 / per_session.max(1)).clamp(4, 64)
+            },
         }
     }
 
@@ -113,9 +121,17 @@ impl<'m> Search<'m> {
 
     /// Best single worker to add to `s` (evaluated by apply and undo).
     fn best_add(&mut self, s: u32) -> Option<(u32, Score)> {
+        self.best_add_among(s, 0, usize::MAX)
+    }
+
+    /// Best of at most `limit` candidates of `s`, taken cyclically from `from`.
+    fn best_add_among(&mut self, s: u32, from: usize, limit: usize) -> Option<(u32, Score)> {
         let m = self.m;
+        let cands = &m.sess[s as usize].cands;
+        let n = cands.len();
         let mut best: Option<(u32, Score)> = None;
-        for &w in &m.sess[s as usize].cands {
+        for i in 0..n.min(limit) {
+            let w = cands[(from + i) % n];
             if self.st.on(s, w) {
                 continue;
             }
@@ -522,7 +538,8 @@ impl<'m> Search<'m> {
         true
     }
 
-    /// Ruin every movable assignment on a few days and refill greedily.
+    /// Ruin the movable assignments of a few days (at most `ruin_cap`
+    /// sessions, chosen at random) and refill greedily.
     fn mv_ruin(&mut self) -> bool {
         let m = self.m;
         let k = 1 + self.rng.below(3.min(m.nd));
@@ -531,7 +548,12 @@ impl<'m> Search<'m> {
         for d in d0..d0 + k {
             self.buf_s.extend_from_slice(&self.by_day[d]);
         }
-        let list = std::mem::take(&mut self.buf_s);
+        let mut list = std::mem::take(&mut self.buf_s);
+        for i in (1..list.len()).rev() {
+            let j = self.rng.below(i + 1);
+            list.swap(i, j);
+        }
+        list.truncate(self.ruin_cap);
         for &s in &list {
             let seats = super::state::smallvec_lite::Seats::from(&self.st.seats[s as usize]);
             for &w in seats.as_slice() {
@@ -540,19 +562,16 @@ impl<'m> Search<'m> {
                 }
             }
         }
-        let mut order = list.clone();
-        // Random order for diversity.
-        for i in (1..order.len()).rev() {
-            let j = self.rng.below(i + 1);
-            order.swap(i, j);
-        }
-        for &s in &order {
+        // Refill in the (random) order of the sample.
+        for &s in &list {
             let limit = m.sess[s as usize].want as usize;
             for _ in 0..limit {
                 if self.deficit(s as usize) <= 0 {
                     break;
                 }
-                match self.best_add_keep(s) {
+                let n = m.sess[s as usize].cands.len().max(1);
+                let from = self.rng.below(n);
+                match self.best_add_among(s, from, usize::MAX) {
                     Some((w, sc)) if sc < self.st.score => self.st.add(s, w),
                     _ => break,
                 }
@@ -560,11 +579,6 @@ impl<'m> Search<'m> {
         }
         self.buf_s = list;
         true
-    }
-
-    /// Like [`Self::best_add`] but keeps the undo log intact for the caller.
-    fn best_add_keep(&mut self, s: u32) -> Option<(u32, Score)> {
-        self.best_add(s)
     }
 
     /// Puts the best roster found back into the state.
