@@ -121,3 +121,7 @@ string_id!(
     /// qualification, or a characteristic such as `female`.
     Tag
 );
+string_id!(
+    /// Identifies a core shift template of a core-and-flexi service.
+    CoreShiftId
+);

@@ -1,18 +1,155 @@
 //! # perfect-week
 //!
-//! Person-centred support planning for UK social care, from a person's
-//! one-page profile to a personalised rota. (The crate documentation grows
-//! into a tutorial as the modules land.)
+//! Person-centred support planning for UK social care: from what matters to a
+//! person to a rota of real workers that gives them the week they want.
+//!
+//! In personalised support the person decides how they are supported. This
+//! crate models each link of the chain a care provider works through:
+//!
+//! 1. **Who the person is** ([`person`]): the one-page profile, what is
+//!    important to and for them and the balance between the two, the
+//!    communication chart, how they make decisions and who decides what, and
+//!    the matching profile that says who they want supporting them.
+//! 2. **What is working and what must change** ([`review`]): person-centred
+//!    reviews with each perspective, outcomes in the person's words, actions,
+//!    and a support plan tying outcomes to the budget.
+//! 3. **The money** ([`money`], [`service`]): the Individual Service Fund
+//!    agreement, dated rate cards, a ledger that refuses what would overdraw
+//!    it, statements in plain words, and the core-and-flexi model that splits
+//!    a shared service's staffing into everyone's core and each person's own
+//!    flexi hours.
+//! 4. **The perfect week** ([`week`]): the activities the person wants, fixed
+//!    or flexible, with the support each needs and what pays for it.
+//! 5. **The personalised rota** ([`plan`], [`solver`], [`rota`]): a
+//!    constraint solver assigns real workers ([`staff`]) to the week, within
+//!    their skills, availability, contracts, working-time law and the
+//!    person's budget, and as close as it can to the person's choices.
+//! 6. **Why** ([`explain`]) and **out** ([`export`]): the score broken down,
+//!    why a session is unfilled and who could cover it, what changed after a
+//!    re-plan; CSV and iCalendar.
+//!
+//! ## A week planned into a rota
+//!
+//! ```
+//! use chrono::{NaiveDate, NaiveTime, Weekday};
+//! use perfect_week::plan::{Fund, PersonPlan, Plan};
+//! use perfect_week::solver::SolverConfig;
+//! use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Timing};
+//! use perfect_week::{Allocation, Contract, Person, RateCard, RateCardSet, Worker};
+//!
+//! let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
+//! let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
+//!
+//! // Ava's week: swimming at a set time, shopping when it suits within a window.
+//! let ava = Person::new("ava", "Ava Okafor");
+//! let week = PerfectWeek {
+//!     person: ava.id.clone(),
+//!     activities: vec![
+//!         Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
+//!         Activity::new("shop", "Food shopping", Weekday::Thu,
+//!             Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
+//!     ],
+//! };
+//! // Her Individual Service Fund: £150 a week, charged at £24.50 an hour.
+//! let fund = Fund {
+//!     rate_cards: RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] },
+//!     allocation: Allocation { money_per_week: Some("150".parse()?), ..Allocation::default() },
+//!     usable_bank: "0".parse()?,
+//! };
+//! let contract = Contract {
+//!     min_minutes_per_week: 0,
+//!     max_minutes_per_week: 20 * 60,
+//!     hourly_pay: "12.71".parse()?,
+//!     opted_out_of_48h: false,
+//! };
+//! let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+//! let workers = vec![Worker::new("sam", "Sam", born, contract.clone())];
+//!
+//! let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);
+//! let plan = Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers);
+//! let rota = plan.solve(&SolverConfig::default())?;
+//!
+//! assert!(rota.score.is_feasible());
+//! assert_eq!(rota.unfilled().count(), 0);
+//! let text = rota.timetable_for(&"ava".into(), "Ava").to_string();
+//! assert!(text.contains("10:00–11:30  Swimming, with Sam"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Hard rules, unfilled sessions and preferences
+//!
+//! The solver's [`Score`](solver::Score) has three levels, compared in order:
+//! **hard** (a rule broken: a worker in two places, too little rest, a skill
+//! missing, over budget…), **unfilled** (seats of sessions left empty,
+//! weighted by minutes and the activity's priority) and **soft** (the
+//! person's preferred workers and times, continuity, matching, workers'
+//! requests, fairness, cost, stability). An over-constrained week is not an
+//! error: the solver returns its best partial rota, and
+//! [`explain::unfilled`] says, for each empty seat, which rule rules out each
+//! worker. Every rule and its exact meaning is listed in [`solver::problem`];
+//! each can be switched off or re-parameterised through
+//! [`Rules`](solver::Rules) and [`Weights`](solver::Weights). The defaults
+//! follow the Working Time Regulations 1998.
+//!
+//! ## Solving and determinism
+//!
+//! [`solver::solve`] runs a construction, then late-acceptance local search
+//! with incremental scoring. With a step budget
+//! ([`Termination::max_steps`](solver::Termination::max_steps)) the same
+//! input and seed give the same rota; a time limit is available too, at the
+//! cost of that guarantee. [`solver::check()`] is an independent checker,
+//! written from the rules rather than from the solver, that recomputes any
+//! roster's score; the test suite holds the two to agree.
+//!
+//! ## Re-planning
+//!
+//! [`plan::Plan::replan`] takes a published rota and a change (a worker off
+//! sick, a session added, moved or cancelled), pins what already happened,
+//! and solves again with a stability penalty so that as little as possible
+//! moves; the [`explain::RosterDiff`] says exactly what did.
+//!
+//! ## Time and money
+//!
+//! Local times live in a real time zone (`chrono-tz`); a time in the spring
+//! gap moves forward by the gap and a time in the autumn overlap takes the
+//! earlier instant ([`time::resolve_local`]). Every duration, rest and pay
+//! period is real elapsed time, so weeks that hold a clock change come out
+//! right. Money is `rust_decimal::Decimal`, never a float; each session's
+//! charge is rounded to the penny (half away from zero), then summed
+//! ([`money::round_pennies`]).
+//!
+//! ## What it does not do
+//!
+//! No database, no user interface, no network: it is a library of plain data
+//! types (all `serde`) and functions. Payroll, National Minimum Wage checks
+//! per pay period and the Mental Capacity Act's best-interests process are
+//! outside it.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod error;
+pub mod explain;
+pub mod export;
 pub mod ids;
 pub mod money;
 pub mod person;
+pub mod plan;
 pub mod review;
+pub mod rota;
 pub mod service;
 pub mod solver;
 pub mod staff;
 pub mod time;
+pub mod week;
+
+pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
+pub use money::{
+    Allocation, ChargeKind, EntryKind, FeeRule, IsfAgreement, Ledger, LedgerEntry, RateCard,
+    RateCardSet, Statement, SurplusRule, round_pennies,
+};
+pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
+pub use review::{Action, Outcome, Review, SupportPlan};
+pub use service::{FlexiRule, Service};
+pub use staff::{Availability, Contract, Qualification, Worker};
+pub use time::{TimeRange, resolve_local};

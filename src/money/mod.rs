@@ -1,1 +1,97 @@
 //! Money: the rate card, the Individual Service Fund agreement, its ledger and statements.
+//!
+//! Money is always [`rust_decimal::Decimal`] in pounds, written to JSON as a
+//! string (`"12.50"`), never a float.
+//!
+//! # The rounding rule
+//!
+//! There is one rounding rule, applied through [`round_pennies`]: amounts are
+//! rounded to the penny (2 decimal places), **half away from zero**
+//! (£0.125 → £0.13, −£0.125 → −£0.13). Each session's charge is rounded once,
+//! then totals are sums of rounded charges, so a statement always adds up.
+
+pub(crate) mod isf;
+pub(crate) mod ledger;
+pub(crate) mod rate_card;
+pub(crate) mod statement;
+
+pub use isf::{Allocation, FeeRule, IsfAgreement, SurplusRule};
+pub use ledger::{EntryKind, Ledger, LedgerEntry, PurposeAmount};
+pub use rate_card::{ChargeKind, DayKind, Enhancement, RateCard, RateCardSet, When};
+pub use statement::{Statement, SurplusFlag};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The largest amount a single ledger entry may carry (£1,000,000,000,000);
+/// bounding entries keeps every sum far from `Decimal`'s limits.
+pub const MAX_ENTRY_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// Rounds to the penny, half away from zero: the crate's one rounding rule.
+///
+/// ```
+/// use perfect_week::money::round_pennies;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(round_pennies("2.345".parse()?), "2.35".parse::<Decimal>()?);
+/// assert_eq!(round_pennies("-2.345".parse()?), "-2.35".parse::<Decimal>()?);
+/// assert_eq!(round_pennies("2.344".parse()?), "2.34".parse::<Decimal>()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn round_pennies(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Sums without panicking on absurd input (saturates instead).
+pub(crate) fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+/// Whether `amount` is a whole number of pennies.
+pub fn is_whole_pennies(amount: Decimal) -> bool {
+    round_pennies(amount) == amount
+}
+
+/// Formats an amount as pounds for people: `£1,234.50`, `-£3.00`.
+pub fn format_pounds(amount: Decimal) -> String {
+    let rounded = round_pennies(amount);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, pennies) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}£{grouped}.{pennies}")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Parses a decimal literal in tests.
+    pub(crate) fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn max_amount_is_a_trillion() {
+        assert_eq!(MAX_ENTRY_AMOUNT, Decimal::from(1_000_000_000_000_i64));
+    }
+
+    #[test]
+    fn pounds() {
+        assert_eq!(format_pounds(d("1234.5")), "£1,234.50");
+        assert_eq!(format_pounds(d("-3")), "-£3.00");
+        assert_eq!(format_pounds(d("999.999")), "£1,000.00");
+        assert_eq!(format_pounds(d("0.004")), "£0.00");
+    }
+}

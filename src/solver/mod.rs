@@ -95,6 +95,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod check;
 pub mod error;
 pub mod problem;
 pub mod score;
@@ -112,6 +113,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+pub use check::{CheckReport, Violation, check};
 pub use error::ProblemError;
 pub use problem::*;
 pub use score::{Constraint, Level, Score};

@@ -48,7 +48,11 @@
 //!   `[s.start, s.start + 24 h)`, the longest stretch not covered by any of the
 //!   worker's sessions (nor by history before [`WorkerHistory::last_end`]) must
 //!   be at least [`DailyRest::minutes`] ([`DailyRest::young_minutes`] for a
-//!   young worker); the amount is the shortfall.
+//!   young worker); the amount is the shortfall. When
+//!   [`WorkerHistory::last_end`] is given, one more window is checked the same
+//!   way: the 24 hours ending at the start of the worker's first session, so
+//!   the rest between the last shift before the horizon and the first one in
+//!   it counts too.
 //! - *Weekly rest* (minutes): for each complete block of
 //!   [`WeeklyRest::period_days`] days from day 0, the longest stretch of the
 //!   block (from the start of its first day to the end of its last) not covered

@@ -181,6 +181,11 @@ pub(crate) fn score(
                 let a = pl(s).start;
                 add(C::DailyRest, pos(req - cover(a, a + 1440)));
             }
+            if h.last_end.is_some()
+                && let Some(f) = list.iter().map(|&s| pl(s).start).min()
+            {
+                add(C::DailyRest, pos(req - cover(f - 1440, f)));
+            }
         }
         if let Some(r) = pr.rules.weekly_rest {
             let req = if wk.young { r.young_minutes } else { r.minutes };

@@ -271,7 +271,37 @@ impl<'m> State<'m> {
         for &(k, max) in &wk.max_per_kind {
             c += pos(self.kind_cnt[w * m.nk + k as usize] as i64 - max as i64);
         }
-        c
+        c + self.history_rest_cost(w)
+    }
+
+    /// Daily rest between the last shift before the horizon and the worker's
+    /// first session: the 24 hours ending at that session's start. Only the
+    /// days that start before `last_end + rest` can hold a session short of
+    /// rest, so only they are looked at.
+    fn history_rest_cost(&self, w: usize) -> i64 {
+        let m = self.m;
+        let wk = &m.workers[w];
+        let (Some((rest, young_rest)), Some(le)) = (m.daily_rest, wk.hist_last_end) else {
+            return 0;
+        };
+        let req = if wk.young { young_rest } else { rest };
+        let mut first: Option<i64> = None;
+        for d in 0..m.nd {
+            if m.day_start[d] >= le + req {
+                break;
+            }
+            for &s in &self.day_sess[w * m.nd + d] {
+                let start = self.pl(s).start;
+                first = Some(first.map_or(start, |f| f.min(start)));
+            }
+        }
+        match first {
+            Some(f) if f < le + req => {
+                let gap = if le >= f { 0 } else { f - le.max(f - 1440) };
+                pos(req - gap)
+            }
+            _ => 0,
+        }
     }
 
     fn week_cost(&self, w: usize, k: usize) -> i64 {

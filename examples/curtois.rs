@@ -1,0 +1,216 @@
+//! Solves one Curtois & Qu shift-scheduling instance with the engine's own
+//! search and scores the roster with an independent checker of the benchmark.
+//!
+//! ```text
+//! cargo run --release --example curtois -- INSTANCE [--seconds S] [--seed N] [--out ROSTER]
+//! ```
+//!
+//! `INSTANCE` is a path (the instances ship in `benches/data/curtois/`);
+//! `--seconds` is the time limit (10 by default), `--seed` the search's seed (0
+//! by default), and `--out` a file to write the roster to: one line per
+//! employee in `SECTION_STAFF` order, one token per day, the shift id or `-`.
+//!
+//! Progress goes to stderr. Stdout ends with `objective N`, recomputed from the
+//! roster by `curtois/scorer.rs`, which shares no code with the engine; a
+//! roster that breaks a hard rule prints `infeasible K` (K violations) on the
+//! line before. Exit codes: 0 feasible, 2 bad arguments or a bad instance
+//! file, 3 infeasible roster.
+
+// Shared with `tests/curtois.rs` and `benches/curtois.rs`, which use the
+// parts this binary does not.
+#[allow(dead_code)]
+#[path = "curtois/compile.rs"]
+mod compile;
+#[allow(dead_code)]
+#[path = "curtois/format.rs"]
+mod format;
+#[allow(dead_code)]
+#[path = "curtois/scorer.rs"]
+mod scorer;
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use format::Grid;
+use perfect_week::solver::{
+    Problem, ProblemError, Score, Solution, SolverConfig, Termination, solve_with,
+};
+use scorer::Rule;
+
+const USAGE: &str =
+    "usage: curtois INSTANCE [--seconds S] [--seed N] [--out ROSTER]   (defaults: 10 s, seed 0)";
+
+/// The command line.
+struct Args {
+    instance: PathBuf,
+    seconds: Duration,
+    seed: u64,
+    out: Option<PathBuf>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut instance = None;
+    let mut seconds = Duration::from_secs(10);
+    let mut seed = 0;
+    let mut out = None;
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--seconds" => {
+                let v = value("--seconds")?;
+                seconds = v
+                    .parse()
+                    .ok()
+                    .filter(|&s: &f64| s > 0.0)
+                    .and_then(|s| Duration::try_from_secs_f64(s).ok())
+                    .ok_or(format!("--seconds {v}: expected a positive number"))?;
+            }
+            "--seed" => {
+                let v = value("--seed")?;
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed {v}: expected a whole number"))?;
+            }
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path if instance.is_none() => instance = Some(PathBuf::from(path)),
+            extra => return Err(format!("unexpected argument {extra}")),
+        }
+    }
+    Ok(Args {
+        instance: instance.ok_or("no INSTANCE given")?,
+        seconds,
+        seed,
+        out,
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("error: {message}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let instance = match format::read_instance(&args.instance) {
+        Ok(instance) => instance,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("instance {}", instance.name);
+    println!(
+        "size {} days x {} employees x {} shift types",
+        instance.horizon,
+        instance.staff.len(),
+        instance.shifts.len()
+    );
+    println!("seed {}", args.seed);
+    println!("seconds {}", args.seconds.as_secs_f64());
+
+    let problem = compile::compile(&instance);
+    let solution = match solve(&problem, &args) {
+        Ok(solution) => solution,
+        Err(e) => {
+            // The compiled problem is valid for any instance the parser
+            // accepts; this would be a bug in the compiler or the engine.
+            eprintln!("error: the engine rejected the compiled problem: {e}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let assignments = match compile::assignments(&instance, &solution.roster) {
+        Ok(assignments) => assignments,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut grid: Grid = vec![vec![None; instance.horizon]; instance.staff.len()];
+    for &(e, d, s) in &assignments {
+        // A second shift on a day (rule 1) cannot be written as a token; the
+        // scorer below counts it from the assignments.
+        grid[e][d].get_or_insert(s);
+    }
+    if let Some(out) = &args.out {
+        if let Err(e) = std::fs::write(out, format::write_roster(&instance, &grid)) {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            return ExitCode::from(2);
+        }
+        println!("roster {}", out.display());
+    }
+
+    let eval = scorer::evaluate(&instance, &assignments);
+    let score = solution.score;
+    println!("engine score {score}");
+    let stats = solution.stats;
+    println!(
+        "search {:.1} s, {} steps, {} moves evaluated, best at step {}",
+        stats.elapsed.as_secs_f64(),
+        stats.steps,
+        stats.moves_evaluated,
+        stats.best_found_at_step
+    );
+    if score.soft != eval.objective() {
+        eprintln!(
+            "warning: the engine's soft score {} is not the benchmark objective {}",
+            score.soft,
+            eval.objective()
+        );
+    }
+    println!(
+        "objective parts: {} on-requests, {} off-requests, {} under-cover, {} over-cover",
+        eval.on_requests, eval.off_requests, eval.under_cover, eval.over_cover
+    );
+    if !eval.is_feasible() {
+        for (rule, count) in Rule::ALL.iter().zip(eval.counts()) {
+            if count > 0 {
+                println!("violated {}: {count}", rule.name());
+            }
+        }
+        println!("infeasible {}", eval.hard_violations());
+    }
+    println!("objective {}", eval.objective());
+    if eval.is_feasible() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    }
+}
+
+/// Runs the engine's search for `args.seconds`, printing the best objective
+/// so far on stderr at most twice a second.
+fn solve(problem: &Problem, args: &Args) -> Result<Solution, ProblemError> {
+    let config = SolverConfig {
+        seed: args.seed,
+        termination: Termination {
+            max_time: Some(args.seconds),
+            ..Termination::default()
+        },
+    };
+    let mut last: Option<(Duration, Score)> = None;
+    solve_with(problem, &config, |progress| {
+        let due = last.is_none_or(|(at, best)| {
+            best != progress.best && progress.elapsed >= at + Duration::from_millis(500)
+        });
+        if due {
+            eprintln!(
+                "{:7.1} s  best objective {} with {} hard  ({} steps)",
+                progress.elapsed.as_secs_f64(),
+                progress.best.soft,
+                progress.best.hard,
+                progress.steps
+            );
+            last = Some((progress.elapsed, progress.best));
+        }
+        ControlFlow::Continue(())
+    })
+}

@@ -1,0 +1,18 @@
+//! Explanations a rota coordinator can read: the score broken down, why a
+//! session is unfilled, who could cover a session, and what changed between
+//! two rosters.
+//!
+//! Every explanation is data (typed ids, constraints, score changes) with a
+//! [`Display`](std::fmt::Display) text; callers who want other wording read
+//! the fields. All of them are worked out with the independent checker
+//! ([`crate::solver::check()`]), never with the solver's own bookkeeping, so an
+//! explanation is a second opinion on the solver's answer rather than an echo
+//! of it.
+
+mod breakdown;
+mod cover;
+mod diff;
+
+pub use breakdown::Breakdown;
+pub use cover::{Candidate, UnfilledSession, unfilled, who_could_cover};
+pub use diff::{Change, RosterDiff, diff};

@@ -1,0 +1,465 @@
+//! Dated rate cards: what an hour of support costs, with enhancements.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::round_pennies;
+use crate::error::{ValidationError, ValidationErrors, check_not_negative, check_unique};
+use crate::time::TimeRange;
+
+/// What is being charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ChargeKind {
+    /// Ordinary support, by the minute with enhancements.
+    Support,
+    /// A waking night, by the minute at the waking-night rate.
+    WakingNight,
+    /// A sleep-in, at the flat rate per session.
+    SleepIn,
+}
+
+/// A kind of day that can carry an enhancement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DayKind {
+    /// Saturday or Sunday (local date).
+    Weekend,
+    /// A date in the card's `bank_holidays` list (local date).
+    BankHoliday,
+}
+
+/// When an enhancement applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum When {
+    /// Every day between two local times; `to` at or before `from` passes
+    /// midnight (22:00–07:00 covers 22:00 to 06:59:59 the next morning).
+    Band {
+        /// Local start time (inclusive).
+        from: NaiveTime,
+        /// Local end time (exclusive).
+        to: NaiveTime,
+    },
+    /// All day on a kind of day.
+    DayKind(DayKind),
+}
+
+/// A multiplier on the base hourly rate when a condition holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enhancement {
+    /// When it applies.
+    pub applies: When,
+    /// The multiplier (1.5 for time and a half).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub multiplier: Decimal,
+}
+
+/// A rate card in force from a date.
+///
+/// ```
+/// use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+/// use chrono_tz::Europe::London;
+/// use perfect_week::money::{ChargeKind, Enhancement, RateCard, When};
+/// use perfect_week::time::TimeRange;
+///
+/// let card = RateCard {
+///     effective_from: NaiveDate::from_ymd_opt(2026, 4, 6).ok_or("date")?,
+///     effective_to: None,
+///     base_hourly: "24.00".parse()?,
+///     waking_night_hourly: "21.72".parse()?,
+///     sleep_in_flat: "90.00".parse()?,
+///     enhancements: vec![Enhancement {
+///         applies: When::Band {
+///             from: NaiveTime::from_hms_opt(20, 0, 0).ok_or("time")?,
+///             to: NaiveTime::from_hms_opt(7, 0, 0).ok_or("time")?,
+///         },
+///         multiplier: "1.5".parse()?,
+///     }],
+///     bank_holidays: vec![],
+/// };
+/// card.validate()?;
+/// // Tuesday 19:00 to 21:00 BST: one hour at £24 and one at £36.
+/// let range = TimeRange::new(
+///     Utc.with_ymd_and_hms(2026, 5, 5, 18, 0, 0).single().ok_or("time")?,
+///     Utc.with_ymd_and_hms(2026, 5, 5, 20, 0, 0).single().ok_or("time")?,
+/// )?;
+/// assert_eq!(card.charge(London, &range, ChargeKind::Support), "60.00".parse()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateCard {
+    /// First date the card is in force.
+    pub effective_from: NaiveDate,
+    /// Last date the card is in force (inclusive); `None` until replaced.
+    pub effective_to: Option<NaiveDate>,
+    /// Base hourly rate for support.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub base_hourly: Decimal,
+    /// Hourly rate for a waking night.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub waking_night_hourly: Decimal,
+    /// Flat rate for a sleep-in session.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub sleep_in_flat: Decimal,
+    /// Enhancements of the base rate (the highest applying multiplier wins).
+    pub enhancements: Vec<Enhancement>,
+    /// Bank-holiday dates this card recognises.
+    pub bank_holidays: Vec<NaiveDate>,
+}
+
+impl When {
+    fn applies_at(&self, date: NaiveDate, time: NaiveTime, bank_holidays: &[NaiveDate]) -> bool {
+        match self {
+            When::Band { from, to } if from < to => *from <= time && time < *to,
+            When::Band { from, to } => *from <= time || time < *to,
+            When::DayKind(DayKind::Weekend) => {
+                matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            }
+            When::DayKind(DayKind::BankHoliday) => bank_holidays.contains(&date),
+        }
+    }
+}
+
+impl RateCard {
+    /// A card in force from `effective_from` charging `base_hourly` for
+    /// every hour, waking nights included, with no enhancements, no
+    /// sleep-in rate and no bank holidays; add those by setting fields.
+    pub fn flat(effective_from: NaiveDate, base_hourly: Decimal) -> Self {
+        Self {
+            effective_from,
+            effective_to: None,
+            base_hourly,
+            waking_night_hourly: base_hourly,
+            sleep_in_flat: Decimal::ZERO,
+            enhancements: Vec::new(),
+            bank_holidays: Vec::new(),
+        }
+    }
+
+    /// Whether the card is in force on `date`.
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.effective_from <= date && self.effective_to.is_none_or(|to| date <= to)
+    }
+
+    /// The multiplier of the base rate at a local date and time: the highest
+    /// applying enhancement, or 1.
+    pub fn multiplier_at(&self, date: NaiveDate, time: NaiveTime) -> Decimal {
+        self.enhancements
+            .iter()
+            .filter(|e| e.applies.applies_at(date, time, &self.bank_holidays))
+            .map(|e| e.multiplier)
+            .fold(Decimal::ONE, Decimal::max)
+    }
+
+    /// The charge for one session over `range`, with local bands read in
+    /// `tz`, rounded once to the penny.
+    ///
+    /// # How a session is charged
+    ///
+    /// [`RateCard::charge`] walks the session minute by minute in **real elapsed
+    /// time** (UTC), looks at the local time and date of each minute in the
+    /// service's zone, and applies:
+    ///
+    /// * [`ChargeKind::Support`]: `base_hourly` × the multiplier for that minute.
+    ///   The multiplier is the **highest** of the enhancements that apply to the
+    ///   minute (they do not stack), or 1 when none applies.
+    /// * [`ChargeKind::WakingNight`]: `waking_night_hourly` per hour, with no
+    ///   enhancements (the waking-night rate already prices the night).
+    /// * [`ChargeKind::SleepIn`]: the flat `sleep_in_flat` per session, whatever
+    ///   its length.
+    ///
+    /// A final part-minute is charged by the second. The session's total is
+    /// rounded once with [`round_pennies`](super::round_pennies). On a clock
+    /// change night a 22:00–08:00 session is charged for the 9 or 11 hours that
+    /// really pass.
+    ///
+    /// Nothing is hard-coded: each card lists its own rates, enhancements and
+    /// bank holidays.
+    ///
+    /// Never panics: absurdly large rates saturate rather than overflow
+    /// ([`RateCard::validate`] rejects them).
+    pub fn charge(&self, tz: Tz, range: &TimeRange, kind: ChargeKind) -> Decimal {
+        let hourly = match kind {
+            ChargeKind::SleepIn => return round_pennies(self.sleep_in_flat),
+            ChargeKind::WakingNight => {
+                return round_pennies(per_second(self.waking_night_hourly, seconds(range)));
+            }
+            ChargeKind::Support => self.base_hourly,
+        };
+        // Sum multiplier × seconds, minute by minute, then price once.
+        let mut weighted_seconds = Decimal::ZERO;
+        let mut cursor: DateTime<Utc> = range.start();
+        while cursor < range.end() {
+            let next = cursor
+                .checked_add_signed(TimeDelta::minutes(1))
+                .map_or(range.end(), |n| n.min(range.end()));
+            let local = cursor.with_timezone(&tz);
+            let multiplier = self.multiplier_at(local.date_naive(), local.time());
+            let secs = Decimal::from((next - cursor).num_seconds());
+            weighted_seconds = weighted_seconds.saturating_add(multiplier.saturating_mul(secs));
+            cursor = next;
+        }
+        round_pennies(per_second(hourly, weighted_seconds))
+    }
+
+    /// Checks the card, reporting every problem: negative rates or
+    /// multipliers, rates above £1,000,000 an hour, a band whose start equals
+    /// its end, repeated bank holidays, and an end date before the start.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        let me = format!("rate card from {}", self.effective_from);
+        if let Some(to) = self.effective_to
+            && to < self.effective_from
+        {
+            errors.push(ValidationError::EndBeforeStart {
+                item: me.clone(),
+                start: self.effective_from.to_string(),
+                end: to.to_string(),
+            });
+        }
+        let limit = Decimal::from(1_000_000);
+        for (name, rate) in [
+            ("base hourly rate", self.base_hourly),
+            ("waking night hourly rate", self.waking_night_hourly),
+            ("sleep-in flat rate", self.sleep_in_flat),
+        ] {
+            check_not_negative(|| format!("{me} {name}"), rate, &mut errors);
+            if rate > limit {
+                errors.push(ValidationError::ExceedsLimit {
+                    item: format!("{me} {name}"),
+                    value: rate.to_string(),
+                    limit: limit.to_string(),
+                });
+            }
+        }
+        for (i, e) in self.enhancements.iter().enumerate() {
+            let item = || format!("{me} enhancement {}", i + 1);
+            check_not_negative(
+                || format!("{} multiplier", item()),
+                e.multiplier,
+                &mut errors,
+            );
+            if e.multiplier > Decimal::from(100) {
+                errors.push(ValidationError::ExceedsLimit {
+                    item: format!("{} multiplier", item()),
+                    value: e.multiplier.to_string(),
+                    limit: "100".into(),
+                });
+            }
+            if let When::Band { from, to } = e.applies
+                && from == to
+            {
+                errors.push(ValidationError::EndBeforeStart {
+                    item: item(),
+                    start: from.to_string(),
+                    end: to.to_string(),
+                });
+            }
+        }
+        check_unique(
+            &format!("{me} bank holidays"),
+            self.bank_holidays.iter(),
+            &mut errors,
+        );
+        ValidationErrors::check(errors)
+    }
+}
+
+fn seconds(range: &TimeRange) -> Decimal {
+    Decimal::from(range.duration().num_seconds())
+}
+
+/// `hourly` × `seconds` / 3600, saturating.
+fn per_second(hourly: Decimal, seconds: Decimal) -> Decimal {
+    hourly.saturating_mul(seconds) / Decimal::from(3600)
+}
+
+/// Rate cards over time; picks the one in force on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RateCardSet {
+    /// The cards, in any order.
+    pub cards: Vec<RateCard>,
+}
+
+impl RateCardSet {
+    /// The card in force on `date` (the latest-starting one if, against
+    /// [`RateCardSet::validate`], several are).
+    pub fn in_force(&self, date: NaiveDate) -> Option<&RateCard> {
+        self.cards
+            .iter()
+            .filter(|c| c.in_force_on(date))
+            .max_by_key(|c| c.effective_from)
+    }
+
+    /// Checks every card, and that no two cards are in force on the same day.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        for card in &self.cards {
+            if let Err(e) = card.validate() {
+                errors.extend(e.into_errors());
+            }
+        }
+        for (i, a) in self.cards.iter().enumerate() {
+            for b in self.cards.iter().skip(i + 1) {
+                let a_end = a.effective_to.unwrap_or(NaiveDate::MAX);
+                let b_end = b.effective_to.unwrap_or(NaiveDate::MAX);
+                if a.effective_from <= b_end && b.effective_from <= a_end {
+                    errors.push(ValidationError::Overlapping {
+                        item: format!("rate card from {}", a.effective_from),
+                        other: format!("rate card from {}", b.effective_from),
+                    });
+                }
+            }
+        }
+        ValidationErrors::check(errors)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::money::tests::d;
+    use chrono::TimeZone;
+    use chrono_tz::Europe::London;
+
+    pub(crate) fn hm(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    pub(crate) fn sample_card() -> RateCard {
+        RateCard {
+            effective_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            effective_to: None,
+            base_hourly: d("20.00"),
+            waking_night_hourly: d("18.00"),
+            sleep_in_flat: d("95.50"),
+            enhancements: vec![
+                Enhancement {
+                    applies: When::Band {
+                        from: hm(22, 0),
+                        to: hm(7, 0),
+                    },
+                    multiplier: d("1.5"),
+                },
+                Enhancement {
+                    applies: When::DayKind(DayKind::Weekend),
+                    multiplier: d("1.25"),
+                },
+                Enhancement {
+                    applies: When::DayKind(DayKind::BankHoliday),
+                    multiplier: d("2"),
+                },
+            ],
+            bank_holidays: vec![NaiveDate::from_ymd_opt(2026, 5, 4).unwrap()],
+        }
+    }
+
+    fn local(y: i32, m: u32, dd: u32, h: u32, min: u32) -> DateTime<Utc> {
+        London
+            .with_ymd_and_hms(y, m, dd, h, min, 0)
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn range(a: DateTime<Utc>, b: DateTime<Utc>) -> TimeRange {
+        TimeRange::new(a, b).unwrap()
+    }
+
+    #[test]
+    fn crosses_a_band_boundary() {
+        // Tuesday 21:00–23:30: 1 h at 20 + 1.5 h at 30 = 65.
+        let r = range(local(2026, 5, 5, 21, 0), local(2026, 5, 5, 23, 30));
+        assert_eq!(
+            sample_card().charge(London, &r, ChargeKind::Support),
+            d("65.00")
+        );
+    }
+
+    #[test]
+    fn highest_multiplier_wins() {
+        // Saturday 23:00–00:00: band 1.5 beats weekend 1.25 → 30.
+        let r = range(local(2026, 5, 9, 23, 0), local(2026, 5, 10, 0, 0));
+        assert_eq!(
+            sample_card().charge(London, &r, ChargeKind::Support),
+            d("30.00")
+        );
+        // Bank holiday Monday 10:00–11:00: 2 → 40.
+        let r = range(local(2026, 5, 4, 10, 0), local(2026, 5, 4, 11, 0));
+        assert_eq!(
+            sample_card().charge(London, &r, ChargeKind::Support),
+            d("40.00")
+        );
+    }
+
+    #[test]
+    fn clock_change_nights_charge_real_time() {
+        // Spring: Sat 28 Mar 22:00 → Sun 08:00 local is 9 real hours.
+        let r = range(local(2026, 3, 28, 22, 0), local(2026, 3, 29, 8, 0));
+        assert_eq!(r.minutes(), 540);
+        let card = sample_card();
+        assert_eq!(
+            card.charge(London, &r, ChargeKind::WakingNight),
+            d("162.00")
+        );
+        // Support: 22:00–07:00 local is 8 real hours at 1.5 (×20 = 240),
+        // 07:00–08:00 Sunday at weekend 1.25 (25) → 265.
+        assert_eq!(card.charge(London, &r, ChargeKind::Support), d("265.00"));
+        // Autumn: Sat 24 Oct 22:00 → Sun 08:00 is 11 real hours.
+        let r = range(local(2026, 10, 24, 22, 0), local(2026, 10, 25, 8, 0));
+        assert_eq!(
+            card.charge(London, &r, ChargeKind::WakingNight),
+            d("198.00")
+        );
+        assert_eq!(card.charge(London, &r, ChargeKind::SleepIn), d("95.50"));
+    }
+
+    #[test]
+    fn rounds_once_per_session() {
+        let mut card = sample_card();
+        card.base_hourly = d("10.01");
+        card.enhancements.clear();
+        // 20 minutes at 10.01/h = 3.33666… → 3.34
+        let r = range(local(2026, 5, 5, 10, 0), local(2026, 5, 5, 10, 20));
+        assert_eq!(card.charge(London, &r, ChargeKind::Support), d("3.34"));
+    }
+
+    #[test]
+    fn picks_card_in_force_and_validates() {
+        let mut old = sample_card();
+        old.effective_from = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        old.effective_to = Some(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+        old.base_hourly = d("19");
+        let set = RateCardSet {
+            cards: vec![sample_card(), old],
+        };
+        assert!(set.validate().is_ok());
+        assert_eq!(
+            set.in_force(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap())
+                .unwrap()
+                .base_hourly,
+            d("19")
+        );
+        assert_eq!(
+            set.in_force(NaiveDate::from_ymd_opt(2027, 6, 1).unwrap())
+                .unwrap()
+                .base_hourly,
+            d("20.00")
+        );
+        assert!(
+            set.in_force(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap())
+                .is_none()
+        );
+
+        let mut bad = sample_card();
+        bad.base_hourly = d("-1");
+        bad.enhancements[0].applies = When::Band {
+            from: hm(1, 0),
+            to: hm(1, 0),
+        };
+        let set = RateCardSet {
+            cards: vec![bad, sample_card()],
+        };
+        assert_eq!(set.validate().unwrap_err().errors().len(), 3);
+    }
+}

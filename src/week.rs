@@ -1,0 +1,477 @@
+//! The perfect week: the week a person wants, activity by activity.
+//!
+//! A [`PerfectWeek`] lists what the person does each day, when, for how long,
+//! with what support and paid from which money. Each [`Activity`] is either
+//! *fixed* (it starts at a set time) or *flexible* (the person gives a window
+//! and the time they would like best; the rota may move it within the window,
+//! at a soft cost per minute away from their choice). A [`RotaPeriod`] lays
+//! the week onto real dates in a real time zone, one or more weeks long.
+//!
+//! ```
+//! use chrono::{NaiveTime, Weekday};
+//! use perfect_week::week::{Activity, Funding, PerfectWeek, Timing};
+//!
+//! let swim = Activity::new("swim", "Swimming at the leisure centre", Weekday::Tue,
+//!     Timing::fixed(NaiveTime::from_hms_opt(10, 0, 0).ok_or("bad time")?), 90)
+//!     .funded_by(Funding::Flexi);
+//! let week = PerfectWeek { person: "ava".into(), activities: vec![swim] };
+//! week.validate()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ValidationError, ValidationErrors};
+use crate::ids::{
+    ActivityId, MatchRowId, OutcomeId, PersonId, PlaceId, SkillId, TraitId, WorkerId,
+};
+use crate::money::ChargeKind;
+
+/// A person's perfect week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerfectWeek {
+    /// Whose week it is.
+    pub person: PersonId,
+    /// What they do, in any order.
+    pub activities: Vec<Activity>,
+}
+
+/// One thing the person does in their week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// Unique within the week.
+    pub id: ActivityId,
+    /// What it is, in the person's words ("Swimming at the leisure centre").
+    pub name: String,
+    /// The day of the week.
+    pub day: Weekday,
+    /// When it starts: fixed or flexible.
+    pub timing: Timing,
+    /// How long it lasts, in minutes.
+    pub minutes: u32,
+    /// Where it happens (for travel gaps between sessions).
+    #[serde(default)]
+    pub place: Option<PlaceId>,
+    /// The support it needs.
+    #[serde(default)]
+    pub support: Support,
+    /// What pays for it.
+    #[serde(default)]
+    pub funding: Funding,
+    /// How it is charged to the fund (ordinary support, a waking night or a
+    /// sleep-in).
+    #[serde(default = "ordinary_support")]
+    pub charge: ChargeKind,
+    /// How much it matters, 1 (least) to 5 (most): an unfilled activity of
+    /// priority 5 weighs five times one of priority 1.
+    #[serde(default = "default_priority")]
+    pub priority: u8,
+    /// The outcomes of the person's support plan it serves.
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeId>,
+}
+
+fn default_priority() -> u8 {
+    3
+}
+
+fn ordinary_support() -> ChargeKind {
+    ChargeKind::Support
+}
+
+impl Activity {
+    /// A 1:1 activity with no special needs, paid from the person's flexi
+    /// allocation, priority 3. Refine it with the `with_*` methods or by
+    /// setting fields.
+    pub fn new(
+        id: impl Into<ActivityId>,
+        name: impl Into<String>,
+        day: Weekday,
+        timing: Timing,
+        minutes: u32,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            day,
+            timing,
+            minutes,
+            place: None,
+            support: Support::default(),
+            funding: Funding::default(),
+            charge: ChargeKind::Support,
+            priority: default_priority(),
+            outcomes: Vec::new(),
+        }
+    }
+
+    /// Sets what pays for it.
+    pub fn funded_by(mut self, funding: Funding) -> Self {
+        self.funding = funding;
+        self
+    }
+
+    /// Sets the support it needs.
+    pub fn with_support(mut self, support: Support) -> Self {
+        self.support = support;
+        self
+    }
+
+    /// Sets where it happens.
+    pub fn at(mut self, place: impl Into<PlaceId>) -> Self {
+        self.place = Some(place.into());
+        self
+    }
+
+    /// Sets its priority (1–5).
+    pub fn with_priority(mut self, priority: u8) -> Self {
+        self.priority = priority;
+        self
+    }
+
+    /// Links it to outcomes of the support plan.
+    pub fn serving(mut self, outcomes: impl IntoIterator<Item = OutcomeId>) -> Self {
+        self.outcomes.extend(outcomes);
+        self
+    }
+
+    /// The start times it may take, each with its penalty in minutes away
+    /// from the person's choice: one for a fixed activity; every
+    /// `step_minutes` through the window for a flexible one.
+    pub fn start_options(&self) -> Vec<(NaiveTime, i64)> {
+        match &self.timing {
+            Timing::Fixed { start } => vec![(*start, 0)],
+            Timing::Flexible {
+                earliest,
+                latest_end,
+                preferred,
+                step_minutes,
+            } => {
+                let step = i64::from((*step_minutes).max(1));
+                let window_end = minutes_of_day(*latest_end) - i64::from(self.minutes);
+                let preferred = minutes_of_day(*preferred);
+                let mut at = minutes_of_day(*earliest);
+                let mut options = Vec::new();
+                while at <= window_end {
+                    if let Some(time) = time_of_minutes(at) {
+                        options.push((time, (at - preferred).abs()));
+                    }
+                    at += step;
+                }
+                options
+            }
+        }
+    }
+
+    /// Checks the activity on its own; problems are named by `item`.
+    fn check(&self, item: &str, errors: &mut Vec<ValidationError>) {
+        if self.name.trim().is_empty() {
+            errors.push(ValidationError::Empty {
+                item: format!("{item} name"),
+            });
+        }
+        if self.minutes == 0 {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{item} minutes"),
+                value: "0".into(),
+                expected: "at least 1 minute".into(),
+            });
+        }
+        if self.minutes > 24 * 60 {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{item} minutes"),
+                value: self.minutes.to_string(),
+                expected: "at most 24 hours".into(),
+            });
+        }
+        if !(1..=5).contains(&self.priority) {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{item} priority"),
+                value: self.priority.to_string(),
+                expected: "1 to 5".into(),
+            });
+        }
+        if let Timing::Flexible {
+            earliest,
+            latest_end,
+            preferred,
+            ..
+        } = &self.timing
+        {
+            let room = minutes_of_day(*latest_end) - minutes_of_day(*earliest);
+            if room < i64::from(self.minutes) {
+                errors.push(ValidationError::OutOfRange {
+                    item: format!("{item} window"),
+                    value: format!("{earliest}–{latest_end}"),
+                    expected: format!("room for {} minutes", self.minutes),
+                });
+            }
+            if preferred < earliest
+                || minutes_of_day(*preferred) + i64::from(self.minutes)
+                    > minutes_of_day(*latest_end)
+            {
+                errors.push(ValidationError::OutOfRange {
+                    item: format!("{item} preferred start"),
+                    value: preferred.to_string(),
+                    expected: format!("a start inside {earliest}–{latest_end}"),
+                });
+            }
+        }
+        if self.support.workers == 0 && matches!(self.funding, Funding::Flexi | Funding::Core) {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{item} support workers"),
+                value: "0".into(),
+                expected: "at least 1 for a paid activity".into(),
+            });
+        }
+        let mut seen = HashSet::new();
+        for worker in &self.support.preferred {
+            if self.support.refused.contains(worker) {
+                errors.push(ValidationError::Conflict {
+                    item: format!("{item} worker \"{worker}\""),
+                    reason: "both preferred and refused".into(),
+                });
+            }
+            if !seen.insert(worker) {
+                errors.push(ValidationError::DuplicateId {
+                    item: format!("{item} preferred workers"),
+                    id: worker.to_string(),
+                });
+            }
+        }
+    }
+}
+
+fn minutes_of_day(time: NaiveTime) -> i64 {
+    i64::from(time.hour_minute().0) * 60 + i64::from(time.hour_minute().1)
+}
+
+fn time_of_minutes(minutes: i64) -> Option<NaiveTime> {
+    let minutes = u32::try_from(minutes).ok()?;
+    NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)
+}
+
+trait HourMinute {
+    fn hour_minute(&self) -> (u32, u32);
+}
+
+impl HourMinute for NaiveTime {
+    fn hour_minute(&self) -> (u32, u32) {
+        use chrono::Timelike;
+        (self.hour(), self.minute())
+    }
+}
+
+/// When an activity starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    /// At a set time.
+    Fixed {
+        /// Local start time.
+        start: NaiveTime,
+    },
+    /// At a time the rota chooses within the person's window.
+    Flexible {
+        /// Earliest local start.
+        earliest: NaiveTime,
+        /// Latest local end (on the same day).
+        latest_end: NaiveTime,
+        /// The start the person would like best.
+        preferred: NaiveTime,
+        /// The steps in which the start may move, in minutes.
+        step_minutes: u32,
+    },
+}
+
+impl Timing {
+    /// A fixed start.
+    pub fn fixed(start: NaiveTime) -> Self {
+        Timing::Fixed { start }
+    }
+
+    /// A flexible start within `earliest ..= latest_end − minutes`, best at
+    /// `preferred`, moving in half-hour steps.
+    pub fn flexible(earliest: NaiveTime, latest_end: NaiveTime, preferred: NaiveTime) -> Self {
+        Timing::Flexible {
+            earliest,
+            latest_end,
+            preferred,
+            step_minutes: 30,
+        }
+    }
+}
+
+/// The support an activity needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Support {
+    /// How many workers, each covering the whole activity: 0 (none), 1 (1:1),
+    /// 2 (2:1) or more.
+    pub workers: u8,
+    /// Skills or qualifications every worker needs, valid on the date.
+    #[serde(default)]
+    pub skills: Vec<SkillId>,
+    /// Characteristics every worker must have (e.g. `female` for intimate
+    /// care): a hard requirement.
+    #[serde(default)]
+    pub characteristics: Vec<TraitId>,
+    /// Workers the person would like.
+    #[serde(default)]
+    pub preferred: Vec<WorkerId>,
+    /// Workers the person does not want for this activity (on top of those
+    /// they never want, in their matching profile).
+    #[serde(default)]
+    pub refused: Vec<WorkerId>,
+    /// The row of the person's matching profile this activity draws on.
+    #[serde(default)]
+    pub match_row: Option<MatchRowId>,
+}
+
+impl Default for Support {
+    fn default() -> Self {
+        Self {
+            workers: 1,
+            skills: Vec::new(),
+            characteristics: Vec::new(),
+            preferred: Vec::new(),
+            refused: Vec::new(),
+            match_row: None,
+        }
+    }
+}
+
+/// What pays for an activity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Funding {
+    /// The person's own flexi hours from their Individual Service Fund.
+    #[default]
+    Flexi,
+    /// The service's shared core staffing.
+    Core,
+    /// Unpaid support (family, friends).
+    Unpaid,
+    /// A community resource (a club, a class) with no paid support.
+    Community,
+}
+
+impl PerfectWeek {
+    /// Checks every activity and reports every problem found: empty names,
+    /// zero or over-long durations, windows too small, priorities out of
+    /// range, duplicate activity ids, workers both preferred and refused.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        let mut ids = HashSet::new();
+        for activity in &self.activities {
+            let item = format!("person \"{}\" activity \"{}\"", self.person, activity.id);
+            if !ids.insert(&activity.id) {
+                errors.push(ValidationError::DuplicateId {
+                    item: format!("person \"{}\" activities", self.person),
+                    id: activity.id.to_string(),
+                });
+            }
+            activity.check(&item, &mut errors);
+        }
+        ValidationErrors::check(errors)
+    }
+}
+
+/// The dates a rota covers: whole weeks from a first date, in a time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotaPeriod {
+    /// The first date.
+    pub start: NaiveDate,
+    /// How many weeks, at least one.
+    pub weeks: u32,
+    /// The zone local times are in.
+    pub zone: Tz,
+}
+
+impl RotaPeriod {
+    /// A period of `weeks` weeks from `start` in `zone`.
+    pub fn new(start: NaiveDate, weeks: u32, zone: Tz) -> Self {
+        Self { start, weeks, zone }
+    }
+
+    /// Every date of the period, in order.
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        (0..i64::from(self.weeks) * 7)
+            .filter_map(|offset| self.start.checked_add_signed(Duration::days(offset)))
+    }
+
+    /// The dates of the period that fall on `day`.
+    pub fn dates_on(&self, day: Weekday) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.dates().filter(move |date| date.weekday() == day)
+    }
+
+    /// The last date of the period.
+    pub fn end(&self) -> NaiveDate {
+        self.dates().last().unwrap_or(self.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn time(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+    }
+
+    #[test]
+    fn flexible_activity_offers_every_step_in_its_window() {
+        let walk = Activity::new(
+            "walk",
+            "Walk by the river",
+            Weekday::Sat,
+            Timing::flexible(time(9, 0), time(12, 0), time(10, 0)),
+            60,
+        );
+        let options = walk.start_options();
+        let starts: Vec<_> = options.iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            starts,
+            vec![
+                time(9, 0),
+                time(9, 30),
+                time(10, 0),
+                time(10, 30),
+                time(11, 0)
+            ]
+        );
+        let penalties: Vec<_> = options.iter().map(|(_, p)| *p).collect();
+        assert_eq!(penalties, vec![60, 30, 0, 30, 60]);
+    }
+
+    #[test]
+    fn validation_reports_every_problem() {
+        let mut bad = Activity::new("a", "", Weekday::Mon, Timing::fixed(time(9, 0)), 0);
+        bad.priority = 9;
+        let mut clash = Activity::new("a", "Cinema", Weekday::Fri, Timing::fixed(time(19, 0)), 150);
+        clash.support.preferred = vec!["sam".into()];
+        clash.support.refused = vec!["sam".into()];
+        let week = PerfectWeek {
+            person: "ava".into(),
+            activities: vec![bad, clash],
+        };
+        let errors = week.validate().err().map(|e| e.errors().len());
+        // empty name, zero minutes, priority, duplicate id, preferred and refused
+        assert_eq!(errors, Some(5));
+    }
+
+    #[test]
+    fn period_lists_whole_weeks_of_dates() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 23).unwrap_or(NaiveDate::MIN);
+        let period = RotaPeriod::new(start, 2, chrono_tz::Europe::London);
+        assert_eq!(period.dates().count(), 14);
+        assert_eq!(period.dates_on(Weekday::Sun).count(), 2);
+        assert_eq!(
+            period.end(),
+            NaiveDate::from_ymd_opt(2026, 4, 5).unwrap_or(NaiveDate::MIN)
+        );
+    }
+}
