@@ -146,8 +146,17 @@ fn pins_never_move() {
 #[test]
 fn replan_after_sick_call_moves_little() {
     let (mut problem, _) = planted(10, 7);
+    // Two spare workers, so the first roster covers everything and the
+    // re-plan is only about the sick call.
+    for id in ["spare1", "spare2"] {
+        let mut w = common::plain_worker(id.into());
+        w.tags.push(HeldTag::always("driver"));
+        w.limits.max_minutes_per_week = Some(40 * 60);
+        problem.workers.push(w);
+    }
     let first = run(&problem, &steps(300_000, 1));
     assert_eq!(first.score.hard, 0);
+    assert_eq!(first.score.unfilled, 0);
     // Worker w0 calls in sick for day 9.
     let sick: WorkerId = "w0".into();
     let lost: Vec<&Assignment> = first
@@ -249,4 +258,15 @@ fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(back.roster, s.roster);
     assert_eq!(back.score, s.score);
     Ok(())
+}
+
+#[test]
+fn no_limits_means_construction_only() {
+    let problem = common::problem(5, 3, 10, 1);
+    let config = SolverConfig {
+        seed: 0,
+        termination: Termination::default(),
+    };
+    let s = run(&problem, &config);
+    assert_eq!(s.stats.steps, 0);
 }

@@ -221,8 +221,13 @@ fn curtois_sweep() {
         let Ok(solution) = solution else { continue };
         let s = solution.stats;
         println!(
-            "Instance{n}: {} | steps {} evals {} ({:.2} M/s) best@{} first feasible {:?}",
+            "Instance{n}: {} {:?} | steps {} evals {} ({:.2} M/s) best@{} first feasible {:?}",
             solution.score,
+            solution
+                .breakdown
+                .iter()
+                .filter(|(c, _)| c.level() == Level::Hard)
+                .collect::<Vec<_>>(),
             s.steps,
             s.moves_evaluated,
             s.moves_evaluated as f64 / s.elapsed.as_secs_f64() / 1e6,

@@ -7,6 +7,21 @@
 //! climbing over the lexicographic [`Score`] (hard, then unfilled, then soft),
 //! with an incremental scorer that updates in time proportional to the change.
 //!
+//! The search mixes small moves (change one seat's worker, move a worker onto
+//! a session from a nearby day, assign, unassign, swap two workers' sessions,
+//! swap everything two workers do on a block of days, give or take a short
+//! block of days, move a flexible session) with large ones: re-planning one
+//! worker's schedule over a window of days exactly by dynamic programming
+//! against everyone else's cover, and ruin-and-recreate over a few days. The
+//! same DP, run for each worker in turn, finishes the construction.
+//!
+//! **What the solver assigns.** Pins first, and they never move. Otherwise
+//! only *candidates*: workers statically eligible for a session at one of its
+//! placements (tags, refusals, days off, leave, availability, young and
+//! night-length rules) and not limited to zero sessions of its kind; from a
+//! [`Problem::baseline`], every assignment still statically possible is kept
+//! as the starting point, so a re-plan moves little.
+//!
 //! An over-constrained week is not an error: the best roster found is
 //! returned with its unfilled seats scored at the `unfilled` level. `Err` is
 //! only for bad input.
@@ -85,6 +100,7 @@ pub mod error;
 pub mod problem;
 pub mod score;
 
+mod dp;
 mod model;
 mod rng;
 mod scratch;
@@ -159,7 +175,8 @@ impl Default for SolverConfig {
 }
 
 /// When to stop searching: whichever limit is hit first. With none set the
-/// search stops at once after construction.
+/// search stops at once after construction. A `target` alone runs until it is
+/// reached, which may be never: pair it with a step or time cap.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Termination {

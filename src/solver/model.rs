@@ -142,6 +142,12 @@ pub(crate) struct Model {
     pub baseline_place: Vec<u32>,
     /// Baseline assignments (session, worker), deduplicated.
     pub baseline: Vec<(u32, u32)>,
+    /// Greatest common divisor of all placement lengths (the DP's minute unit).
+    pub dur_gcd: i64,
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
 }
 
 fn intern<K: Ord + Clone>(map: &mut BTreeMap<K, u32>, key: &K) -> u32 {
@@ -544,6 +550,12 @@ impl Model {
             stability_const,
             baseline_place,
             baseline,
+            dur_gcd: pr
+                .sessions
+                .iter()
+                .flat_map(|s| &s.placements)
+                .fold(0, |g, p| gcd(g, p.minutes()))
+                .max(1),
         }
     }
 }

@@ -34,7 +34,8 @@
 //!   lies inside one of its intervals; a young worker is not given a placement
 //!   with [`Placement::young_restricted_minutes`] > 0; if
 //!   [`NightRules::max_night_session_minutes`] is set, no night session is
-//!   longer.
+//!   longer. Each reason counts once per assignment (two missing tags, or two
+//!   unavailable intervals overlapped, are one failed reason).
 //! - *Overlap* (minutes): for every pair of the worker's sessions, the minutes
 //!   they overlap.
 //! - *Travel* (minutes): for each two sessions adjacent in the worker's
@@ -89,20 +90,24 @@
 //!   exempt, an off run touching day 0 is exempt unless
 //!   `consecutive_days_before` > 0, and work runs are never exempt.
 //! - *Weekends* (count): a weekend is a Saturday with the Sunday after it (a
-//!   horizon that starts on a Sunday has that Sunday as a weekend of its own);
-//!   weekends with any worked day beyond `max_weekends`.
+//!   horizon that starts on a Sunday has that Sunday as a weekend of its own,
+//!   and one that ends on a Saturday that Saturday); weekends with any worked
+//!   day beyond `max_weekends`.
 //! - *Succession* (count): for each `(first, then)` of
 //!   [`Rules::forbidden_successions`] and each day `d`, one if the worker works
 //!   a session of kind `first` on day `d` and one of kind `then` on day `d + 1`.
 //! - *Budget* (pence): for each [`Budget`], the charges
 //!   ([`Placement::charge`], per assigned worker) of its sessions beyond
 //!   [`Budget::cap`].
-//! - *Over cover* (count): workers beyond [`Cover::Required::workers`], and any
-//!   worker assigned twice to one session.
-//! - *Pin* (count): each [`Problem::pins`] assignment missing.
+//! - *Over cover* (count): distinct workers beyond
+//!   [`Cover::Required::workers`], plus one for each repeat of a worker
+//!   already on the session: `max(0, distinct − workers) + (assigned − distinct)`.
+//! - *Pin* (count): each distinct [`Problem::pins`] assignment missing
+//!   (a pin listed twice counts once).
 //!
 //! **Unfilled** (level `unfilled`, between hard and soft): for each session
-//! with [`Cover::Required`], `missing seats × duration minutes × priority`.
+//! with [`Cover::Required`], `missing seats × duration minutes × priority`,
+//! where missing seats are `max(0, workers − distinct workers assigned)`.
 //!
 //! **Soft** (level `soft`), each times its weight in [`Weights`]:
 //! - *Cover* for [`Cover::Preferred`]: `under_weight × missing + over_weight × extra`.
@@ -112,8 +117,8 @@
 //!   [`Session::preferred`]: duration minutes × `weights.not_preferred`.
 //! - *Matching*: each seat filled by a worker listed in
 //!   [`Session::worker_penalties`]: that penalty × `weights.matching`.
-//! - *Continuity*: per person, `(distinct workers − 1)` over their sessions,
-//!   times `weights.continuity_person`; per series, the same times
+//! - *Continuity*: per person, `max(0, distinct workers − 1)` over their
+//!   sessions, times `weights.continuity_person`; per series, the same times
 //!   `weights.continuity_series`.
 //! - *Requests*: a [`Request`] *matches* a session on its day (and of its kind,
 //!   if given). An `On` request costs its weight if no matching session is
@@ -127,7 +132,9 @@
 //! - *Stability*: with a [`Problem::baseline`], each baseline assignment not in
 //!   the roster and each roster assignment not in the baseline costs its
 //!   session's duration minutes (at the roster's placement, or the baseline's
-//!   for a removed one) times `weights.stability`.
+//!   for a removed one) times `weights.stability`. The baseline's assignments
+//!   are a set (one listed twice counts once); its placement for a session is
+//!   the last [`PlacementChoice`] naming it, else placement 0.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -696,7 +703,8 @@ pub enum Measure {
     Nights,
     /// Worked weekend days.
     WeekendDays,
-    /// Whole hours worked (minutes / 60, rounded down).
+    /// Whole hours worked in the horizon (minutes / 60, rounded down; history
+    /// not included).
     Hours,
     /// Sessions of one kind.
     Kind(KindId),

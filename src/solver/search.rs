@@ -49,6 +49,13 @@ pub(crate) struct Search<'m> {
     best_assign: Vec<(u32, u32)>,
     best_place: Vec<u32>,
     best: Score,
+    /// The current roster is the best (the copy in `best_assign` is stale).
+    cur_is_best: bool,
+    ops: Vec<super::state::Op>,
+    dp: super::dp::DpBuf,
+    /// Most sessions one ruin takes apart (keeps its greedy refill, which
+    /// tries every candidate of every seat, to a bounded cost).
+    ruin_cap: usize,
 }
 
 impl<'m> Search<'m> {
@@ -77,6 +84,14 @@ impl<'m> Search<'m> {
             buf_s: Vec::new(),
             best_assign: Vec::new(),
             best,
+            cur_is_best: false,
+            ops: Vec::new(),
+            dp: super::dp::DpBuf::default(),
+            ruin_cap: {
+                let cands: usize = m.sess.iter().map(|s| s.cands.len()).sum();
+                let per_session = cands / m.sess.len().max(1);
+                (600 / per_session.max(1)).clamp(4, 64)
+            },
         }
     }
 
@@ -91,8 +106,10 @@ impl<'m> Search<'m> {
         self.m.sess[s].want as i64 - self.st.seats[s].len() as i64
     }
 
+    /// Copies the current roster as the best one.
     fn snapshot(&mut self) {
         self.best = self.st.score;
+        self.cur_is_best = false;
         self.best_assign.clear();
         for (s, ws) in self.st.seats.iter().enumerate() {
             for &w in ws {
@@ -104,9 +121,17 @@ impl<'m> Search<'m> {
 
     /// Best single worker to add to `s` (evaluated by apply and undo).
     fn best_add(&mut self, s: u32) -> Option<(u32, Score)> {
+        self.best_add_among(s, 0, usize::MAX)
+    }
+
+    /// Best of at most `limit` candidates of `s`, taken cyclically from `from`.
+    fn best_add_among(&mut self, s: u32, from: usize, limit: usize) -> Option<(u32, Score)> {
         let m = self.m;
+        let cands = &m.sess[s as usize].cands;
+        let n = cands.len();
         let mut best: Option<(u32, Score)> = None;
-        for &w in &m.sess[s as usize].cands {
+        for i in 0..n.min(limit) {
+            let w = cands[(from + i) % n];
             if self.st.on(s, w) {
                 continue;
             }
@@ -189,6 +214,9 @@ impl<'m> Search<'m> {
             self.fill(s);
         }
         self.st.commit();
+        if m.nw > 0 && m.nd > 0 {
+            self.dp_passes(2);
+        }
         self.snapshot();
     }
 
@@ -302,6 +330,88 @@ impl<'m> Search<'m> {
             }
         }
         any
+    }
+
+    /// Re-plans one worker over a window of days by DP.
+    fn mv_dp(&mut self) -> bool {
+        let m = self.m;
+        let w = self.rng.below(m.nw) as u32;
+        let (a, b) = self.window();
+        super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp)
+    }
+
+    /// Ruin and recreate by DP: clears two or three workers' schedules on a
+    /// window, then re-plans each in turn against everyone else.
+    fn mv_dp_many(&mut self) -> bool {
+        let m = self.m;
+        if m.nw < 2 {
+            return false;
+        }
+        let (a, b) = self.window();
+        let k = 2 + self.rng.below(2).min(m.nw - 2);
+        let mut ws = [0u32; 3];
+        for i in 0..k {
+            ws[i] = self.rng.below(m.nw) as u32;
+            if ws[..i].contains(&ws[i]) {
+                return false;
+            }
+        }
+        for &w in &ws[..k] {
+            for d in a..=b {
+                let seats = super::state::smallvec_lite::Seats::from(
+                    &self.st.day_sess[w as usize * m.nd + d],
+                );
+                for &s in seats.as_slice() {
+                    if !self.is_pinned(s, w) {
+                        self.st.remove(s, w);
+                    }
+                }
+            }
+        }
+        for &w in &ws[..k] {
+            super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp);
+        }
+        true
+    }
+
+    /// A random window of one to four weeks (the whole horizon now and then
+    /// when it is at most 8 weeks).
+    fn window(&mut self) -> (usize, usize) {
+        let nd = self.m.nd;
+        if nd <= 56 && (nd <= 14 || self.rng.chance(0.2)) {
+            return (0, nd - 1);
+        }
+        let len = (7 + self.rng.below(22)).min(nd);
+        let a = self.rng.below(nd - len + 1);
+        (a, a + len - 1)
+    }
+
+    /// Best-response passes: each worker in turn re-planned by DP, kept if the
+    /// score does not get worse.
+    fn dp_passes(&mut self, passes: usize) {
+        let m = self.m;
+        let mut order: Vec<u32> = (0..m.nw as u32).collect();
+        for _ in 0..passes {
+            for i in (1..order.len()).rev() {
+                let j = self.rng.below(i + 1);
+                order.swap(i, j);
+            }
+            for &w in &order {
+                let mut a = 0;
+                while a < m.nd {
+                    let b = (a + 55).min(m.nd - 1);
+                    let before = self.st.score;
+                    let mark = self.st.mark();
+                    super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp);
+                    self.evals += 1;
+                    if self.st.score > before {
+                        self.st.undo_to(mark);
+                    }
+                    self.st.commit();
+                    a = b + 1;
+                }
+            }
+        }
     }
 
     fn mv_unassign(&mut self) -> bool {
@@ -428,7 +538,8 @@ impl<'m> Search<'m> {
         true
     }
 
-    /// Ruin every movable assignment on a few days and refill greedily.
+    /// Ruin the movable assignments of a few days (at most `ruin_cap`
+    /// sessions, chosen at random) and refill greedily.
     fn mv_ruin(&mut self) -> bool {
         let m = self.m;
         let k = 1 + self.rng.below(3.min(m.nd));
@@ -437,7 +548,12 @@ impl<'m> Search<'m> {
         for d in d0..d0 + k {
             self.buf_s.extend_from_slice(&self.by_day[d]);
         }
-        let list = std::mem::take(&mut self.buf_s);
+        let mut list = std::mem::take(&mut self.buf_s);
+        for i in (1..list.len()).rev() {
+            let j = self.rng.below(i + 1);
+            list.swap(i, j);
+        }
+        list.truncate(self.ruin_cap);
         for &s in &list {
             let seats = super::state::smallvec_lite::Seats::from(&self.st.seats[s as usize]);
             for &w in seats.as_slice() {
@@ -446,19 +562,16 @@ impl<'m> Search<'m> {
                 }
             }
         }
-        let mut order = list.clone();
-        // Random order for diversity.
-        for i in (1..order.len()).rev() {
-            let j = self.rng.below(i + 1);
-            order.swap(i, j);
-        }
-        for &s in &order {
+        // Refill in the (random) order of the sample.
+        for &s in &list {
             let limit = m.sess[s as usize].want as usize;
             for _ in 0..limit {
                 if self.deficit(s as usize) <= 0 {
                     break;
                 }
-                match self.best_add_keep(s) {
+                let n = m.sess[s as usize].cands.len().max(1);
+                let from = self.rng.below(n);
+                match self.best_add_among(s, from, usize::MAX) {
                     Some((w, sc)) if sc < self.st.score => self.st.add(s, w),
                     _ => break,
                 }
@@ -468,14 +581,13 @@ impl<'m> Search<'m> {
         true
     }
 
-    /// Like [`Self::best_add`] but keeps the undo log intact for the caller.
-    fn best_add_keep(&mut self, s: u32) -> Option<(u32, Score)> {
-        self.best_add(s)
-    }
-
     /// Puts the best roster found back into the state.
     fn restore_best(&mut self) {
         let m = self.m;
+        if self.cur_is_best {
+            self.snapshot();
+            return;
+        }
         for s in 0..m.sess.len() as u32 {
             let seats = super::state::smallvec_lite::Seats::from(&self.st.seats[s as usize]);
             for &w in seats.as_slice() {
@@ -507,9 +619,20 @@ impl<'m> Search<'m> {
         let mut cur = self.st.score;
         let hist_len = 2000usize;
         let mut hist = vec![cur; hist_len];
+        let m = self.m;
         let mut stop = false;
         let stall = 5_000 + 20 * m_size(self.m);
         let mut last_kick = 0u64;
+        // DP moves cost about (days × states); keep them to a few percent of the time.
+        // DP moves are worth their cost on tight rows: with 1% of the draws,
+        // a DP of about 1.5 million transitions runs every time (smaller
+        // ones too), larger ones proportionally less often.
+        let dp_rate = if m.nw > 0 && m.nd > 0 {
+            let est = super::dp::cost_estimate(m, 0, m.nd.min(56));
+            (1_500_000.0 / est.max(1.0)).min(1.0)
+        } else {
+            0.0
+        };
         let report = |s: &Self, cur: Score, steps: u64, f: &mut F| {
             f(&Progress {
                 best: s.best,
@@ -525,8 +648,9 @@ impl<'m> Search<'m> {
         let done = |best: Score, steps: u64| {
             term.max_steps.is_some_and(|m| steps >= m) || term.target.is_some_and(|t| best <= t)
         };
-        let m = self.m;
-        let has_sessions = !m.sess.is_empty() && m.nw > 0;
+        let unlimited =
+            term.max_steps.is_none() && term.max_time.is_none() && term.target.is_none();
+        let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
         while !stop && has_sessions && !done(self.best, steps) {
             if steps.is_multiple_of(256)
                 && let Some(max) = term.max_time
@@ -538,6 +662,8 @@ impl<'m> Search<'m> {
             let r = self.rng.below(1000);
             let applied = match r {
                 0..=2 => self.mv_ruin(),
+                970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
+                985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
                 3..=199 => self.mv_change(),
                 200..=349 => self.mv_transfer(),
                 350..=399 => self.mv_unassign(),
@@ -555,10 +681,21 @@ impl<'m> Search<'m> {
             let new = self.st.score;
             let v = (steps as usize) % hist_len;
             if new <= cur || new <= hist[v] {
+                if new > self.best && self.cur_is_best {
+                    // Leaving the best roster: keep a copy of it first.
+                    self.ops.clear();
+                    self.ops.extend_from_slice(&self.st.log[mark..]);
+                    self.st.undo_to(mark);
+                    self.snapshot();
+                    let ops = std::mem::take(&mut self.ops);
+                    self.st.replay(&ops);
+                    self.ops = ops;
+                }
                 self.st.commit();
                 cur = new;
                 if new < self.best {
-                    self.snapshot();
+                    self.best = new;
+                    self.cur_is_best = true;
                     best_at = steps;
                     if report(self, cur, steps, on_progress).is_break() {
                         break;
@@ -581,6 +718,9 @@ impl<'m> Search<'m> {
             if steps.is_multiple_of(100_000) && report(self, cur, steps, on_progress).is_break() {
                 break;
             }
+        }
+        if self.cur_is_best {
+            self.snapshot();
         }
         Outcome {
             best: self.best,

@@ -18,7 +18,8 @@ use super::score::Score;
 pub(crate) enum Op {
     Add(u32, u32),
     Remove(u32, u32),
-    Place(u32, u32),
+    /// Session, old placement, new placement.
+    Place(u32, u32, u32),
 }
 
 /// The search state.
@@ -29,6 +30,8 @@ pub(crate) struct State<'m> {
     pub seats: Vec<Vec<u32>>,
     /// Sessions per (worker, day of placement).
     pub day_sess: Vec<Vec<u32>>,
+    /// Sessions per (worker, day), compact, for run scans.
+    day_cnt: Vec<u8>,
     day_term: Vec<Score>,
     block_term: Vec<i64>,
     week_min: Vec<i64>,
@@ -126,6 +129,7 @@ impl<'m> State<'m> {
                 .collect(),
             seats: vec![Vec::new(); m.sess.len()],
             day_sess: vec![Vec::new(); nw * nd],
+            day_cnt: vec![0; nw * nd],
             day_term: vec![Score::ZERO; nw * nd],
             block_term: vec![0; nw * m.nblocks],
             week_min: vec![0; nw * m.nweeks],
@@ -207,7 +211,7 @@ impl<'m> State<'m> {
 
     #[inline]
     fn worked(&self, w: usize, d: usize) -> bool {
-        !self.day_sess[w * self.m.nd + d].is_empty()
+        self.day_cnt[w * self.m.nd + d] != 0
     }
 
     fn fair_cost(&self, r: usize) -> i64 {
@@ -220,8 +224,12 @@ impl<'m> State<'m> {
 
     /// Cover and placement terms of a session.
     fn session_cost(&self, s: usize) -> Score {
+        self.session_cost_n(s, self.seats[s].len() as i64)
+    }
+
+    /// Cover and placement terms of a session holding `n` workers.
+    fn session_cost_n(&self, s: usize, n: i64) -> Score {
         let se = &self.m.sess[s];
-        let n = self.seats[s].len() as i64;
         let want = se.want as i64;
         let pl = &se.pls[self.place[s] as usize];
         let mut sc = Score::ZERO;
@@ -323,12 +331,13 @@ impl<'m> State<'m> {
             return 0;
         }
         let last = m.nd - 1;
+        let row = &self.day_cnt[w * m.nd..(w + 1) * m.nd];
         let mut c = 0;
         let mut i = a;
         while i <= b {
-            let on = self.worked(w, i);
+            let on = row[i] != 0;
             let mut j = i;
-            while j < b && self.worked(w, j + 1) == on {
+            while j < b && (row[j + 1] != 0) == on {
                 j += 1;
             }
             let len = (j - i + 1) as i64;
@@ -630,6 +639,7 @@ impl<'m> State<'m> {
         } else if let Some(i) = self.day_sess[cell].iter().position(|&x| x == s) {
             self.day_sess[cell].swap_remove(i);
         }
+        self.day_cnt[cell] = self.day_sess[cell].len().min(255) as u8;
         if has_week {
             self.week_min[w * m.nweeks + k] += sign * p.dur;
         }
@@ -744,6 +754,51 @@ impl<'m> State<'m> {
         delta
     }
 
+    /// The change in the session's linking terms (cover, placement, static
+    /// per-seat costs, budget, continuity) if `w` joined `s`, without the
+    /// worker's own rules. Does not change the state.
+    pub fn link_delta(&self, s: u32, w: u32) -> Score {
+        let m = self.m;
+        let si = s as usize;
+        let w = w as usize;
+        let se = &m.sess[si];
+        let n = self.seats[si].len() as i64;
+        let mut d = self.session_cost_n(si, n + 1) - self.session_cost_n(si, n);
+        let p = self.place[si] as usize;
+        let i = m.st(si, p, w);
+        d.hard += m.st_hard[i];
+        d.soft += m.st_soft[i];
+        if se.budget != NONE {
+            let b = se.budget as usize;
+            let cur = self.budget[b];
+            d.hard += pos(cur + se.pls[p].charge - m.budget_cap[b]) - pos(cur - m.budget_cap[b]);
+        }
+        if se.person != NONE && self.person_cnt[se.person as usize * m.nw + w] == 0 {
+            let dist = self.person_distinct[se.person as usize] as i64;
+            d.soft += m.w_person * ((dist).max(0) - (dist - 1).max(0));
+        }
+        if se.series != NONE && self.series_cnt[se.series as usize * m.nw + w] == 0 {
+            let dist = self.series_distinct[se.series as usize] as i64;
+            d.soft += m.w_series * ((dist).max(0) - (dist - 1).max(0));
+        }
+        d
+    }
+
+    /// Sessions of kind `k` worker `w` works.
+    pub fn kind_count(&self, w: usize, k: usize) -> usize {
+        self.kind_cnt[w * self.m.nk + k] as usize
+    }
+
+    /// Weekends on which worker `w` works.
+    pub fn weekends_worked(&self, w: usize) -> usize {
+        self.weekends[w] as usize
+    }
+
+    /// Minutes worker `w` works over the horizon.
+    pub fn total_minutes(&self, w: usize) -> i64 {
+        self.total[w]
+    }
+
     /// Assigns worker `w` to session `s` (not already on it).
     pub fn add(&mut self, s: u32, w: u32) {
         let d = self.link_change(s, w as usize, 1) + self.worker_change(s, w as usize, 1);
@@ -766,7 +821,7 @@ impl<'m> State<'m> {
         self.place[si] = p;
         let d = self.session_cost(si) - before;
         self.score = self.score + d;
-        self.log.push(Op::Place(s, old));
+        self.log.push(Op::Place(s, old, p));
     }
 
     /// Moves a session (with its workers) to placement `p`.
@@ -793,9 +848,20 @@ impl<'m> State<'m> {
             match op {
                 Op::Add(s, w) => self.remove(s, w),
                 Op::Remove(s, w) => self.add(s, w),
-                Op::Place(s, p) => self.set_placement(s, p),
+                Op::Place(s, p, _) => self.set_placement(s, p),
             }
             self.log.pop();
+        }
+    }
+
+    /// Applies primitives again (after an undo).
+    pub fn replay(&mut self, ops: &[Op]) {
+        for &op in ops {
+            match op {
+                Op::Add(s, w) => self.add(s, w),
+                Op::Remove(s, w) => self.remove(s, w),
+                Op::Place(s, _, p) => self.set_placement(s, p),
+            }
         }
     }
 

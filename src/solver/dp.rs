@@ -1,0 +1,442 @@
+//! Re-optimising one worker's schedule over a window of days by dynamic
+//! programming, everyone else held fixed.
+//!
+//! Each day of the window the worker is off or takes one session starting
+//! that day (at its current placement). The DP state is the previous day's
+//! kind (for forbidden successions), the current work or off run's length
+//! (capped where the rules stop caring), whether the run touches day 0 (for
+//! the boundary exemptions), and the minutes worked in the window scaled by
+//! the GCD of the session lengths (when the worker has total-minute limits).
+//! A choice costs its marginal linking terms given everyone else (cover,
+//! unfilled, per-seat costs, budget, continuity) plus the worker's requests
+//! that day; runs, successions and totals are costed by the DP itself. Rules
+//! the DP does not track (per-kind limits, weekends, weekly minutes, rest,
+//! overlaps across midnight, fairness) are left to the true scorer, which
+//! judges the proposed row through the acceptance rule like any other move.
+
+use super::model::{Model, NONE};
+use super::problem::Boundary;
+use super::score::Score;
+use super::state::State;
+
+const HW: i64 = 1 << 36;
+const UW: i64 = 1 << 12;
+const INF: i64 = i64::MAX / 4;
+/// Most states × days the DP may visit; beyond it, minutes are not tracked.
+const BUDGET: usize = 3_000_000;
+
+fn scal(s: Score) -> i64 {
+    s.hard
+        .saturating_mul(HW)
+        .saturating_add(s.unfilled.saturating_mul(UW))
+        .saturating_add(s.soft)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Opt {
+    /// Session, or [`NONE`] for off or a forced (pinned) day.
+    s: u32,
+    work: bool,
+    kind: u32,
+    mins: usize,
+    cost: i64,
+}
+
+/// Reusable buffers.
+#[derive(Debug, Default)]
+pub(crate) struct DpBuf {
+    opts: Vec<Opt>,
+    idx: Vec<usize>,
+    cost: Vec<i64>,
+    next: Vec<i64>,
+    back_state: Vec<u32>,
+    back_opt: Vec<u16>,
+    tmp: Vec<u32>,
+}
+
+fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
+    let (r0, r1) = (
+        m.req_idx[w * m.nd + d] as usize,
+        m.req_idx[w * m.nd + d + 1] as usize,
+    );
+    let mut c = 0;
+    for r in &m.reqs[r0..r1] {
+        let matched = work.is_some_and(|k| r.kind == NONE || r.kind == k);
+        if matched != r.on {
+            c += r.weight;
+        }
+    }
+    c
+}
+
+/// Re-plans worker `w` on days `a ..= b` (pinned sessions stay). Returns
+/// whether anything was proposed. The changes are logged in the state for
+/// undo.
+pub(crate) fn reoptimise(
+    st: &mut State<'_>,
+    by_day: &[Vec<u32>],
+    w: u32,
+    a: usize,
+    b: usize,
+    buf: &mut DpBuf,
+) -> bool {
+    let m = st.m;
+    let nd = m.nd;
+    let wi = w as usize;
+    let wk = &m.workers[wi];
+    if b >= nd || a > b {
+        return false;
+    }
+    // 1. Clear the window of movable sessions.
+    for d in a..=b {
+        buf.tmp.clear();
+        buf.tmp.extend_from_slice(&st.day_sess[wi * nd + d]);
+        for i in 0..buf.tmp.len() {
+            let s = buf.tmp[i];
+            if !m.sess[s as usize].pins.contains(&w) {
+                st.remove(s, w);
+            }
+        }
+    }
+    let nk = m.nk as u32;
+    let g = m.dur_gcd.max(1);
+    // 2. Options per day.
+    buf.opts.clear();
+    buf.idx.clear();
+    for (d, sessions) in by_day.iter().enumerate().take(b + 1).skip(a) {
+        buf.idx.push(buf.opts.len());
+        let fixed = &st.day_sess[wi * nd + d];
+        if let Some(&s) = fixed.first() {
+            let k = m.sess[s as usize].kind;
+            buf.opts.push(Opt {
+                s: NONE,
+                work: true,
+                kind: if k == NONE { nk } else { k },
+                mins: 0,
+                cost: 0,
+            });
+            continue;
+        }
+        buf.opts.push(Opt {
+            s: NONE,
+            work: false,
+            kind: nk,
+            mins: 0,
+            cost: req_cost(m, wi, d, None),
+        });
+        for &s in sessions.iter().take(u16::MAX as usize - 1) {
+            let se = &m.sess[s as usize];
+            let pl = &se.pls[st.place[s as usize] as usize];
+            if pl.day as usize != d || se.cands.binary_search(&w).is_err() {
+                continue;
+            }
+            let cost = scal(st.link_delta(s, w)).saturating_add(req_cost(m, wi, d, Some(se.kind)));
+            buf.opts.push(Opt {
+                s,
+                work: true,
+                kind: if se.kind == NONE { nk } else { se.kind },
+                mins: (pl.dur / g) as usize,
+                cost,
+            });
+        }
+    }
+    buf.idx.push(buf.opts.len());
+    // 3. Solve; while the row breaks a per-kind limit the DP does not track,
+    // surcharge that kind and solve again (a Lagrangian repair).
+    for _round in 0..4 {
+        solve_row(st, w, a, b, buf);
+        let mut over = false;
+        for &(k, max) in &wk.max_per_kind {
+            let chosen = buf
+                .tmp
+                .iter()
+                .filter(|&&s| m.sess[s as usize].kind == k)
+                .count();
+            if st.kind_count(wi, k as usize) + chosen > max as usize {
+                over = true;
+                for o in &mut buf.opts {
+                    if o.work && o.s != NONE && o.kind == k {
+                        o.cost = o.cost.saturating_add(HW / 2);
+                    }
+                }
+            }
+        }
+        if !over {
+            break;
+        }
+    }
+    for i in 0..buf.tmp.len() {
+        let s = buf.tmp[i];
+        if !st.on(s, w) {
+            st.add(s, w);
+        }
+    }
+    true
+}
+
+/// The DP proper over the options in `buf`; leaves the chosen sessions in
+/// `buf.tmp`.
+fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
+    let m = st.m;
+    let nd = m.nd;
+    let wi = w as usize;
+    let wk = &m.workers[wi];
+    let g = m.dur_gcd.max(1);
+    // 3. State space.
+    let rcap = (wk.max_consec.map_or(1, |x| x as usize + 1))
+        .max(wk.min_consec.unwrap_or(1) as usize)
+        .max(1);
+    let ocap = wk.min_off.unwrap_or(1).max(1) as usize;
+    let runs = rcap + ocap;
+    let kk = m.nk + 1;
+    let base = st.total_minutes(wi);
+    let track = wk.min_total.is_some() || wk.max_total.is_some();
+    let days = b - a + 1;
+    let mut mb_max = if track {
+        let lim = wk.max_total.or(wk.min_total).unwrap_or(0);
+        (pos(lim - base) / g + 1) as usize
+    } else {
+        0
+    };
+    // Weekends: count worked weekends (capped past the limit).
+    let wcap = wk.max_weekends.map_or(0, |x| x as usize + 1);
+    let w0 = if wcap > 0 {
+        st.weekends_worked(wi).min(wcap)
+    } else {
+        0
+    };
+    let nwk = wcap + 1;
+    if kk * runs * 2 * (mb_max + 1) * nwk * days > BUDGET {
+        mb_max = 0;
+    }
+    let mb1 = mb_max + 1;
+    let ns = kk * runs * 2 * mb1 * nwk;
+    let index = |pk: usize, rs: usize, t: usize, mb: usize, wc: usize| {
+        (((pk * runs + rs) * 2 + t) * mb1 + mb) * nwk + wc
+    };
+    buf.cost.clear();
+    buf.cost.resize(ns, INF);
+    buf.back_state.clear();
+    buf.back_state.resize(ns * days, u32::MAX);
+    buf.back_opt.clear();
+    buf.back_opt.resize(ns * days, 0);
+    let continues = m.boundary == Boundary::Continues;
+    let hist = wk.hist_before as usize;
+    let off_exempt_t = continues || hist == 0;
+    // Initial state (the day before the window).
+    let first_virtual = a == 0;
+    if a == 0 {
+        // Encoded as an off run of length `ocap` so nothing is charged when
+        // it ends; day 0 is handled specially below.
+        buf.cost[index(m.nk, runs - 1, 1, 0, w0)] = 0;
+    } else {
+        let prev = &st.day_sess[wi * nd + a - 1];
+        let on = !prev.is_empty();
+        let pk = prev.first().map_or(m.nk, |&s| {
+            let k = m.sess[s as usize].kind;
+            if k == NONE { m.nk } else { k as usize }
+        });
+        let cap = if on { rcap } else { ocap };
+        let mut len = 1;
+        let mut d = a - 1;
+        while len < cap && d > 0 && st.day_sess[wi * nd + d - 1].is_empty() != on {
+            len += 1;
+            d -= 1;
+        }
+        let touches = d == 0 && len < cap;
+        if on && touches {
+            len = (len + hist).min(rcap);
+        }
+        let rs = if on { len - 1 } else { rcap + len - 1 };
+        buf.cost[index(pk, rs, touches as usize, 0, w0)] = 0;
+    }
+    // 4. Forward pass.
+    for (i, d) in (a..=b).enumerate() {
+        buf.next.clear();
+        buf.next.resize(ns, INF);
+        let opts = &buf.opts[buf.idx[i]..buf.idx[i + 1]];
+        let virt = first_virtual && i == 0;
+        // A worked day opens a new weekend unless it is the Sunday after a
+        // worked Saturday of the same weekend.
+        let we = m.weekend_of[d];
+        let same_we_prev = we != NONE && d > 0 && m.weekend_of[d - 1] == we;
+        for pk in 0..kk {
+            for rs in 0..runs {
+                for t in 0..2 {
+                    for mb in 0..mb1 {
+                        for wc in 0..nwk {
+                            let from = index(pk, rs, t, mb, wc);
+                            let c0 = buf.cost[from];
+                            if c0 >= INF {
+                                continue;
+                            }
+                            let prev_work = rs < rcap;
+                            for (oi, o) in opts.iter().enumerate() {
+                                let mut c = c0.saturating_add(o.cost);
+                                let (nrs, nt);
+                                if o.work {
+                                    if virt {
+                                        let len = hist + 1;
+                                        if let Some(mx) = wk.max_consec {
+                                            c += HW * pos(len as i64 - mx as i64);
+                                        }
+                                        nrs = len.min(rcap) - 1;
+                                        nt = 1;
+                                    } else if prev_work {
+                                        let len = rs + 2;
+                                        if let Some(mx) = wk.max_consec
+                                            && len > mx as usize
+                                        {
+                                            c += HW;
+                                        }
+                                        nrs = len.min(rcap) - 1;
+                                        nt = t;
+                                    } else {
+                                        let len = rs - rcap + 1;
+                                        if let Some(mo) = wk.min_off
+                                            && !(t == 1 && off_exempt_t)
+                                        {
+                                            c += HW * pos(mo as i64 - len as i64);
+                                        }
+                                        nrs = 0;
+                                        nt = 0;
+                                    }
+                                    if pk < m.nk
+                                        && (o.kind as usize) < m.nk
+                                        && m.forbid[pk * m.nk + o.kind as usize]
+                                    {
+                                        c += HW;
+                                    }
+                                } else if virt {
+                                    nrs = rcap;
+                                    nt = 1;
+                                } else if prev_work {
+                                    let len = rs + 1;
+                                    if let Some(mn) = wk.min_consec
+                                        && !(t == 1 && continues)
+                                    {
+                                        c += HW * pos(mn as i64 - len as i64);
+                                    }
+                                    nrs = rcap;
+                                    nt = 0;
+                                } else {
+                                    nrs = (rs + 1).min(runs - 1);
+                                    nt = t;
+                                }
+                                let nmb = (mb + o.mins).min(mb_max);
+                                let npk = if o.work { o.kind as usize } else { m.nk };
+                                let mut nwc = wc;
+                                if wcap > 0
+                                    && o.work
+                                    && we != NONE
+                                    && !(same_we_prev && prev_work && !virt)
+                                {
+                                    nwc = (wc + 1).min(wcap);
+                                    if nwc == wcap && wc + 1 >= wcap {
+                                        c += HW;
+                                    }
+                                }
+                                let to = index(npk, nrs, nt, nmb, nwc);
+                                if c < buf.next[to] {
+                                    buf.next[to] = c;
+                                    buf.back_state[i * ns + to] = from as u32;
+                                    buf.back_opt[i * ns + to] = oi as u16;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        std::mem::swap(&mut buf.cost, &mut buf.next);
+        let _ = d;
+    }
+    // 5. Terminal costs.
+    let next_kind = if b + 1 < nd {
+        st.day_sess[wi * nd + b + 1]
+            .first()
+            .map(|&s| m.sess[s as usize].kind)
+    } else {
+        None
+    };
+    let mut best = (INF, usize::MAX);
+    for pk in 0..kk {
+        for rs in 0..runs {
+            for t in 0..2 {
+                for mb in 0..mb1 {
+                    for wc in 0..nwk {
+                        let sidx = index(pk, rs, t, mb, wc);
+                        let mut c = buf.cost[sidx];
+                        if c >= INF {
+                            continue;
+                        }
+                        if b == nd - 1
+                            && rs < rcap
+                            && !continues
+                            && let Some(mn) = wk.min_consec
+                        {
+                            c += HW * pos(mn as i64 - (rs + 1) as i64);
+                        }
+                        if let Some(k) = next_kind
+                            && k != NONE
+                            && pk < m.nk
+                            && m.forbid[pk * m.nk + k as usize]
+                        {
+                            c += HW;
+                        }
+                        if track && mb_max > 0 {
+                            let total = base + mb as i64 * g;
+                            if let Some(min) = wk.min_total {
+                                c += HW * pos(min - total);
+                            }
+                            if let Some(max) = wk.max_total {
+                                c += HW * pos(total - max);
+                            }
+                        }
+                        if c < best.0 {
+                            best = (c, sidx);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if best.1 == usize::MAX {
+        buf.tmp.clear();
+        return;
+    }
+    // 6. Backtrack and apply.
+    let mut sidx = best.1;
+    buf.tmp.clear();
+    for i in (0..days).rev() {
+        let o = buf.back_opt[i * ns + sidx] as usize;
+        let opt = buf.opts[buf.idx[i] + o];
+        if opt.s != NONE {
+            buf.tmp.push(opt.s);
+        }
+        sidx = buf.back_state[i * ns + sidx] as usize;
+        if sidx == u32::MAX as usize {
+            break;
+        }
+    }
+}
+
+/// A rough count of the DP's state transitions for worker `w` over `days`.
+pub(crate) fn cost_estimate(m: &Model, w: usize, days: usize) -> f64 {
+    let wk = &m.workers[w];
+    let rcap =
+        (wk.max_consec.map_or(1, |x| x as usize + 1)).max(wk.min_consec.unwrap_or(1) as usize);
+    let runs = rcap + wk.min_off.unwrap_or(1).max(1) as usize;
+    let mb = match wk.max_total.or(wk.min_total) {
+        Some(l) => (l.max(0) / m.dur_gcd.max(1)) as usize + 1,
+        None => 1,
+    };
+    let nwk = wk.max_weekends.map_or(1, |x| x as usize + 2);
+    let opts = 1 + m.sess.len() / m.nd.max(1);
+    let states = ((m.nk + 1) * runs * 2 * mb * nwk).min(BUDGET / days.max(1) + 1);
+    (states * days * opts) as f64
+}
+
+fn pos(x: i64) -> i64 {
+    x.max(0)
+}
