@@ -102,6 +102,11 @@ pub struct PersonPlan {
 }
 
 /// What pays for a person's flexi support.
+///
+/// With an allocation in hours (`flexi_hours_per_week`, or hours and no
+/// money), the budget is those hours; `usable_bank` is money and does not add
+/// to it. With an allocation in money, the budget is the weekly money less its
+/// core part, plus `usable_bank`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fund {
     /// The rate cards the fund is charged by.
@@ -381,6 +386,15 @@ impl Plan {
                     id: plan.person.id.to_string(),
                 }
                 .into()));
+            }
+            for worker in &plan.person.matching.excluded_workers {
+                if !workers.contains_key(worker) {
+                    take(Err(ValidationError::UnknownId {
+                        item: format!("person \"{}\" excluded workers", plan.person.id),
+                        id: worker.to_string(),
+                    }
+                    .into()));
+                }
             }
             if let Some(fund) = &plan.fund {
                 if fund.usable_bank < Decimal::ZERO {

@@ -1,7 +1,7 @@
 //! Explanations: why a session is unfilled, who could cover it, the score
 //! broken down, and what changed between two rosters.
 
-use perfect_week::explain::{Breakdown, diff, unfilled, who_could_cover};
+use perfect_week::explain::{Breakdown, diff, unfilled, who_could_cover, who_could_replace};
 use perfect_week::solver::*;
 
 mod solver_common;
@@ -141,4 +141,35 @@ fn diff_reports_each_changed_session_once() {
         "s1: moved from time option 0 to 1\ns2: sam → kit\ns3: kit taken off\ns4: kit added\n"
     );
     assert!(diff(&after, &after).is_empty());
+}
+
+#[test]
+fn who_could_replace_weighs_others_without_counting_the_full_seat() {
+    let problem = trip_problem(true);
+    let roster = Roster {
+        assignments: vec![Assignment {
+            session: "trip".into(),
+            worker: "kit".into(),
+        }],
+        placements: vec![],
+    };
+    let full = who_could_cover(&problem, &roster, &"trip".into()).expect("known names");
+    assert!(full.iter().all(|c| {
+        c.blocked_by
+            .iter()
+            .any(|(constraint, _)| *constraint == Constraint::OverCover)
+    }));
+    let instead =
+        who_could_replace(&problem, &roster, &"trip".into(), &"kit".into()).expect("known names");
+    assert_eq!(instead.len(), 3);
+    assert!(instead.iter().all(|c| c.worker.as_str() != "kit"));
+    assert!(instead.iter().all(|c| {
+        c.blocked_by
+            .iter()
+            .all(|(constraint, _)| *constraint != Constraint::OverCover)
+    }));
+    assert_eq!(
+        who_could_replace(&problem, &roster, &"trip".into(), &"nobody".into()).err(),
+        Some(ProblemError::UnknownWorker("nobody".into()))
+    );
 }

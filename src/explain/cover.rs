@@ -107,6 +107,32 @@ pub fn who_could_cover(
     candidates(problem, roster, &base, session)
 }
 
+/// Who could take `worker`'s place on `session`: every other worker, ranked
+/// as by [`who_could_cover`], with `worker` first taken off the session (so a
+/// full session does not rule everyone out as over cover).
+///
+/// # Errors
+/// When the roster, `session` or `worker` names something the problem does
+/// not have.
+pub fn who_could_replace(
+    problem: &Problem,
+    roster: &Roster,
+    session: &SessionId,
+    worker: &WorkerId,
+) -> Result<Vec<Candidate>, ProblemError> {
+    if !problem.workers.iter().any(|w| &w.id == worker) {
+        return Err(ProblemError::UnknownWorker(worker.clone()));
+    }
+    let mut without = roster.clone();
+    without
+        .assignments
+        .retain(|a| !(&a.session == session && &a.worker == worker));
+    let base = check(problem, &without)?;
+    let mut ranked = candidates(problem, &without, &base, session)?;
+    ranked.retain(|c| &c.worker != worker);
+    Ok(ranked)
+}
+
 /// Every session whose required seats are not all filled, each with every
 /// worker weighed for it (see [`who_could_cover`]).
 ///

@@ -14,5 +14,5 @@ mod cover;
 mod diff;
 
 pub use breakdown::Breakdown;
-pub use cover::{Candidate, UnfilledSession, unfilled, who_could_cover};
+pub use cover::{Candidate, UnfilledSession, unfilled, who_could_cover, who_could_replace};
 pub use diff::{Change, RosterDiff, diff};

@@ -303,7 +303,12 @@ fn surplus_check(
 impl fmt::Display for Statement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pounds = format_pounds;
-        writeln!(f, "Your money from {} to {}.", self.from, self.to)?;
+        writeln!(
+            f,
+            "Your money from {} to {}.",
+            self.from.format("%A %-d %B %Y"),
+            self.to.format("%A %-d %B %Y")
+        )?;
         writeln!(
             f,
             "You started the period with {} to spend.",
