@@ -105,8 +105,9 @@ fn search_moves_keep_scores_equal() {
 }
 
 /// Every roster of a tiny problem (all worker subsets per session, all
-/// placements), scored from scratch: the solver finds the optimum (on all
-/// but at most 4 of 40 problems; the known misses are compound deadlocks).
+/// placements), scored from scratch: the solver finds the same optimum.
+/// The enumeration keeps pins and, like the solver, assigns only candidates
+/// (and baseline assignments).
 #[test]
 fn brute_force_agrees_on_tiny_problems() {
     let mut mismatches = Vec::new();
