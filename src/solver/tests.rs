@@ -170,8 +170,7 @@ fn brute_force_agrees_on_tiny_problems() {
             mismatches.push((seed, got, best));
         }
     }
-    // Known gap: a few tiny cases need compound moves the neighbourhood lacks
-    // (the per-worker DP move is not built yet); see the report.
+    assert!(mismatches.is_empty(), "{} misses: {mismatches:?}", mismatches.len()); see the report.
     assert!(
         mismatches.len() <= 4,
         "{} misses: {mismatches:?}",
