@@ -144,8 +144,56 @@ pub(crate) fn reoptimise(
     // 3. Solve; while the row breaks a per-kind limit the DP does not track,
     // surcharge that kind and solve again (a Lagrangian repair).
     for _round in 0..4 {
-        solve_row(st, w, a, b, buf);
+        let (minutes_tracked, weekends_tracked) = solve_row(st, w, a, b, buf);
         let mut over = false;
+        if !minutes_tracked {
+            let chosen: i64 = buf
+                .tmp
+                .iter()
+                .map(|&s| m.sess[s as usize].pls[st.place[s as usize] as usize].dur)
+                .sum();
+            let total = st.total_minutes(wi) + chosen;
+            let short = wk.min_total.map_or(0, |min| pos(min - total));
+            let excess = wk.max_total.map_or(0, |max| pos(total - max));
+            if short > 0 || excess > 0 {
+                over = true;
+                for o in &mut buf.opts {
+                    if o.work && o.s != NONE {
+                        let d = o.mins as i64 * g;
+                        let change = if short > 0 {
+                            -d.min(short)
+                        } else {
+                            d.min(excess)
+                        };
+                        o.cost = o.cost.saturating_add(change.saturating_mul(HW / 2));
+                    }
+                }
+            }
+        }
+        if !weekends_tracked && let Some(max) = wk.max_weekends {
+            let mut count = st.weekends_worked(wi);
+            let mut last = NONE;
+            for &s in &buf.tmp {
+                let we = m.weekend_of
+                    [m.sess[s as usize].pls[st.place[s as usize] as usize].day as usize];
+                if we != NONE && we != last {
+                    count += 1;
+                    last = we;
+                }
+            }
+            if count > max as usize {
+                over = true;
+                for o in &mut buf.opts {
+                    if o.work && o.s != NONE {
+                        let day =
+                            m.sess[o.s as usize].pls[st.place[o.s as usize] as usize].day as usize;
+                        if m.weekend_of[day] != NONE {
+                            o.cost = o.cost.saturating_add(HW / 2);
+                        }
+                    }
+                }
+            }
+        }
         for &(k, max) in &wk.max_per_kind {
             let chosen = buf
                 .tmp
@@ -176,7 +224,7 @@ pub(crate) fn reoptimise(
 
 /// The DP proper over the options in `buf`; leaves the chosen sessions in
 /// `buf.tmp`.
-fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
+fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) -> (bool, bool) {
     let m = st.m;
     let nd = m.nd;
     let wi = w as usize;
@@ -198,17 +246,22 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
     } else {
         0
     };
-    // Weekends: count worked weekends (capped past the limit).
-    let wcap = wk.max_weekends.map_or(0, |x| x as usize + 1);
+    // Weekends: count worked weekends (capped past the limit). When the
+    // state space would be too large, drop minutes, then weekends; the
+    // caller repairs those by surcharges.
+    let mut wcap = wk.max_weekends.map_or(0, |x| x as usize + 1);
+    if kk * runs * 2 * (mb_max + 1) * (wcap + 1) * days > BUDGET {
+        mb_max = 0;
+    }
+    if kk * runs * 2 * (wcap + 1) * days > BUDGET {
+        wcap = 0;
+    }
     let w0 = if wcap > 0 {
         st.weekends_worked(wi).min(wcap)
     } else {
         0
     };
     let nwk = wcap + 1;
-    if kk * runs * 2 * (mb_max + 1) * nwk * days > BUDGET {
-        mb_max = 0;
-    }
     let mb1 = mb_max + 1;
     let ns = kk * runs * 2 * mb1 * nwk;
     let index = |pk: usize, rs: usize, t: usize, mb: usize, wc: usize| {
@@ -359,6 +412,22 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
     } else {
         None
     };
+    // The fixed days after the window: is day b + 1 worked, and how long is
+    // the work run starting there (capped)?
+    let (next_on, next_len) = if b + 1 < nd {
+        let on = !st.day_sess[wi * nd + b + 1].is_empty();
+        let mut len = 0;
+        while on
+            && b + 1 + len < nd
+            && len <= rcap
+            && !st.day_sess[wi * nd + b + 1 + len].is_empty()
+        {
+            len += 1;
+        }
+        (on, len)
+    } else {
+        (false, 0)
+    };
     let mut best = (INF, usize::MAX);
     for pk in 0..kk {
         for rs in 0..runs {
@@ -376,6 +445,28 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
                             && let Some(mn) = wk.min_consec
                         {
                             c += HW * pos(mn as i64 - (rs + 1) as i64);
+                        }
+                        if b + 1 < nd {
+                            if rs < rcap && next_on {
+                                // The run goes on into the fixed days.
+                                if let Some(mx) = wk.max_consec {
+                                    let len = (rs + 1) as i64;
+                                    let merged = len + next_len as i64;
+                                    c += HW * (pos(merged - mx as i64) - pos(len - mx as i64));
+                                }
+                            } else if rs < rcap {
+                                // The run ends at the window's last day.
+                                if let Some(mn) = wk.min_consec
+                                    && !(t == 1 && continues)
+                                {
+                                    c += HW * pos(mn as i64 - (rs + 1) as i64);
+                                }
+                            } else if next_on
+                                && let Some(mo) = wk.min_off
+                                && !(t == 1 && off_exempt_t)
+                            {
+                                c += HW * pos(mo as i64 - (rs - rcap + 1) as i64);
+                            }
                         }
                         if let Some(k) = next_kind
                             && k != NONE
@@ -401,9 +492,10 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
             }
         }
     }
+    let tracked = (mb_max > 0 || !track, wcap > 0 || wk.max_weekends.is_none());
     if best.1 == usize::MAX {
         buf.tmp.clear();
-        return;
+        return tracked;
     }
     // 6. Backtrack and apply.
     let mut sidx = best.1;
@@ -419,6 +511,7 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) {
             break;
         }
     }
+    tracked
 }
 
 /// A rough count of the DP's state transitions for worker `w` over `days`.

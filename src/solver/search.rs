@@ -130,8 +130,14 @@ impl<'m> Search<'m> {
         let cands = &m.sess[s as usize].cands;
         let n = cands.len();
         let mut best: Option<(u32, Score)> = None;
+        let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
         for i in 0..n.min(limit) {
             let w = cands[(from + i) % n];
+            // Never a second session on a day when the rules allow one: a
+            // shortfall elsewhere (minimum minutes) could otherwise pay for it.
+            if m.one_per_day && !self.st.day_sess[w as usize * m.nd + day].is_empty() {
+                continue;
+            }
             if self.st.on(s, w) {
                 continue;
             }
