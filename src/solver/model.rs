@@ -258,8 +258,12 @@ impl Model {
         let mut baseline_place = vec![0u32; pr.sessions.len()];
         let mut baseline = Vec::new();
         if let Some(b) = &pr.baseline {
+            let mut chosen = vec![false; pr.sessions.len()];
             for c in &b.placements {
-                if let Some(&s) = session_index.get(&c.session) {
+                if let Some(&s) = session_index.get(&c.session)
+                    && !chosen[s as usize]
+                {
+                    chosen[s as usize] = true;
                     baseline_place[s as usize] = c.index as u32;
                 }
             }

@@ -134,7 +134,8 @@
 //!   session's duration minutes (at the roster's placement, or the baseline's
 //!   for a removed one) times `weights.stability`. The baseline's assignments
 //!   are a set (one listed twice counts once); its placement for a session is
-//!   the last [`PlacementChoice`] naming it, else placement 0.
+//!   the first [`PlacementChoice`] naming it, else placement 0 (as for any
+//!   roster).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
