@@ -561,8 +561,7 @@ pub fn week() -> PerfectWeek {
         .with_support(Support {
             workers: 0,
             ..Support::default()
-        })
-        .serving(outcome("friends")),
+        }),
         Activity::new(
             "mum",
             "Visiting Mum (Mum picks me up)",
