@@ -20,7 +20,12 @@
 //! placements (tags, refusals, days off, leave, availability, young and
 //! night-length rules) and not limited to zero sessions of its kind; from a
 //! [`Problem::baseline`], every assignment still statically possible is kept
-//! as the starting point, so a re-plan moves little.
+//! as the starting point, so a re-plan moves little. The solver never seats
+//! a worker who is not a candidate, even where that seat would shrink some
+//! other hard shortfall (a worker's weekly minimum): such a roster breaks a
+//! hard rule either way, and a coordinator, not the solver, should decide it.
+//! On tiny problems its ordinary search finds the same optimum as an
+//! enumeration of every roster in that space (a unit test holds it to that).
 //!
 //! An over-constrained week is not an error: the best roster found is
 //! returned with its unfilled seats scored at the `unfilled` level. `Err` is

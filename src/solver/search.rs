@@ -39,7 +39,7 @@ pub(crate) struct Search<'m> {
     m: &'m Model,
     rng: Rng,
     evals: u64,
-    /// Sessions by placement day of their first placement (for same-day moves).
+    /// Sessions by every day they may take place on (for same-day moves).
     by_day: Vec<Vec<u32>>,
     flexible: Vec<u32>,
     pinned: Vec<Vec<u32>>,
@@ -60,10 +60,16 @@ pub(crate) struct Search<'m> {
 
 impl<'m> Search<'m> {
     pub fn new(m: &'m Model, seed: u64) -> Self {
-        let mut by_day = vec![Vec::new(); m.nd];
+        // A session is listed under every day it may take place on, so moves
+        // that work day by day (the DP among them) see a flexible session
+        // wherever it is placed now.
+        let mut by_day: Vec<Vec<u32>> = vec![Vec::new(); m.nd];
         for (i, s) in m.sess.iter().enumerate() {
-            if let Some(p) = s.pls.first() {
-                by_day[p.day as usize].push(i as u32);
+            for p in &s.pls {
+                let list = &mut by_day[p.day as usize];
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
             }
         }
         let st = State::new(m);
