@@ -19,7 +19,7 @@ use std::error::Error;
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveTime};
-use perfect_week::explain::{Breakdown, unfilled, who_could_cover};
+use perfect_week::explain::{Breakdown, unfilled, who_could_cover, who_could_replace};
 use perfect_week::ids::{PersonId, WorkerId};
 use perfect_week::money::{EntryKind, Statement, format_pounds};
 use perfect_week::person::{Decider, EvidenceKind, Importance, Person};
@@ -783,12 +783,12 @@ fn who_else(
         long_date(day),
         entry.what
     ));
-    // `who_could_cover` weighs adding a worker to the session as it is, so on
-    // a full session everyone is "too many workers": ask it about the roster
-    // without the worker who cannot come.
-    let mut without = rota.roster.clone();
-    without.assignments.retain(|a| a.session != entry.session);
-    let candidates = who_could_cover(compiled.problem(), &without, &entry.session)?;
+    let candidates = match entry.workers.first() {
+        Some(worker) => {
+            who_could_replace(compiled.problem(), &rota.roster, &entry.session, &worker.id)?
+        }
+        None => who_could_cover(compiled.problem(), &rota.roster, &entry.session)?,
+    };
     let mut could = Vec::new();
     for candidate in &candidates {
         let who = name_of(names, &candidate.worker);
@@ -1052,15 +1052,7 @@ fn sick_call(
     if past.is_empty() {
         println!("Nothing before {} changed.", long_date(from));
     } else {
-        // The re-planner keeps the workers of earlier sessions but not yet
-        // their times (see the report on `Plan::replan`): say so plainly.
-        println!(
-            "Nobody changed on the sessions before {}, but the re-plan moved the time of {} of \
-             them, which cannot happen after the event; the coordinator keeps the time as it \
-             was:",
-            long_date(from),
-            past.len()
-        );
+        println!("Changes before {}:", long_date(from));
         for line in past {
             println!("  {line}");
         }
