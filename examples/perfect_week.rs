@@ -71,6 +71,15 @@ fn main() -> Result<()> {
 
 // ------------------------------------------------------------ printing
 
+/// One resident's share of a core or flexi split (zero if they have none).
+fn share_of(shares: &[perfect_week::service::Share], person: &str) -> rust_decimal::Decimal {
+    shares
+        .iter()
+        .find(|s| s.person.as_str() == person)
+        .map(|s| s.amount)
+        .unwrap_or_default()
+}
+
 fn heading(title: &str) {
     println!();
     println!("{title}");
@@ -529,11 +538,7 @@ fn core_and_flexi() -> Result<()> {
     }
     let ordinary = service.core_weekly_cost(&core.rate_cards, zone, sample::date(2026, 3, 16))?;
     let shares = service.core_split(ordinary.total)?;
-    let ava_share = shares
-        .iter()
-        .find(|s| s.person.as_str() == sample::AVA)
-        .map(|s| s.amount)
-        .unwrap_or_default();
+    let ava_share = share_of(&shares, sample::AVA);
     println!(
         "  An ordinary week of core staff costs {}: {} for each of the {} residents.",
         format_pounds(ordinary.total),
@@ -562,12 +567,7 @@ fn core_and_flexi() -> Result<()> {
     }
     subheading("Flexi hours");
     let split = service.flexi_split()?;
-    let ava_hours = split
-        .shares
-        .iter()
-        .find(|s| s.person.as_str() == sample::AVA)
-        .map(|s| s.amount)
-        .unwrap_or_default();
+    let ava_hours = share_of(&split.shares, sample::AVA);
     println!(
         "  {} flexi hours a week, shared equally: {} hours for each resident.",
         service.flexi_pool_hours_per_week.normalize(),
