@@ -24,6 +24,8 @@ const UW: i64 = 1 << 12;
 const INF: i64 = i64::MAX / 4;
 /// Most states × days the DP may visit; beyond it, minutes are not tracked.
 const BUDGET: usize = 3_000_000;
+/// Most DP solves per re-optimisation (pricing limits the DP does not track).
+const ROUNDS: usize = 8;
 
 fn scal(s: Score) -> i64 {
     s.hard
@@ -42,6 +44,48 @@ struct Opt {
     cost: i64,
 }
 
+/// The totals a row is held to: the worker's own, or in a rolling
+/// construction (`DpBuf::prorata`) their share up to the window's last day.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    min_total: Option<i64>,
+    max_total: Option<i64>,
+    max_weekends: Option<u32>,
+}
+
+impl Limits {
+    fn of(m: &Model, w: usize, b: usize, prorata: bool) -> Self {
+        let wk = &m.workers[w];
+        if !prorata || b + 1 >= m.nd {
+            return Limits {
+                min_total: wk.min_total,
+                max_total: wk.max_total,
+                max_weekends: wk.max_weekends,
+            };
+        }
+        let (part, all) = ((b + 1) as i64, m.nd as i64);
+        let weekends_upto = |d: usize| {
+            let mut n = 0u32;
+            let mut last = NONE;
+            for &we in &m.weekend_of[..d] {
+                if we != NONE && we != last {
+                    n += 1;
+                    last = we;
+                }
+            }
+            n
+        };
+        let (we_part, we_all) = (weekends_upto(b + 1), weekends_upto(m.nd).max(1));
+        Limits {
+            min_total: wk.min_total.map(|x| x * part / all),
+            max_total: wk.max_total.map(|x| (x * part + all - 1) / all),
+            max_weekends: wk
+                .max_weekends
+                .map(|x| (x * we_part).div_ceil(we_all).min(x)),
+        }
+    }
+}
+
 /// Reusable buffers.
 #[derive(Debug, Default)]
 pub(crate) struct DpBuf {
@@ -52,6 +96,18 @@ pub(crate) struct DpBuf {
     back_state: Vec<u32>,
     back_opt: Vec<u16>,
     tmp: Vec<u32>,
+    /// Option costs before any surcharge.
+    base: Vec<i64>,
+    /// Surcharges for untracked totals, per option.
+    extra: Vec<i64>,
+    /// Per limited kind: price, highest price known to break the limit,
+    /// lowest known to keep it (or -1).
+    price: Vec<(i64, i64, i64)>,
+    /// The cheapest row found that keeps every limit.
+    kept: Vec<u32>,
+    /// Hold rows to a pro-rata share of the totals up to the window's end
+    /// (a rolling construction, when the days after the window are empty).
+    pub prorata: bool,
 }
 
 fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
@@ -69,15 +125,16 @@ fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
     c
 }
 
-/// Re-plans worker `w` on days `a ..= b` (pinned sessions stay). Returns
-/// whether anything was proposed. The changes are logged in the state for
-/// undo.
+/// Re-plans worker `w` on days `a ..= b` (pinned sessions stay). With
+/// `force`, the row must take that session if any row that keeps the rules
+/// the DP tracks can (a large bonus, below any hard cost). Returns whether
+/// anything was proposed. The changes are logged in the state for undo.
 pub(crate) fn reoptimise(
     st: &mut State<'_>,
     by_day: &[Vec<u32>],
     w: u32,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
+    force: Option<u32>,
     buf: &mut DpBuf,
 ) -> bool {
     let m = st.m;
@@ -100,6 +157,7 @@ pub(crate) fn reoptimise(
     }
     let nk = m.nk as u32;
     let g = m.dur_gcd.max(1);
+    let lim = Limits::of(m, wi, b, buf.prorata);
     // 2. Options per day.
     buf.opts.clear();
     buf.idx.clear();
@@ -130,7 +188,11 @@ pub(crate) fn reoptimise(
             if pl.day as usize != d || se.cands.binary_search(&w).is_err() {
                 continue;
             }
-            let cost = scal(st.link_delta(s, w)).saturating_add(req_cost(m, wi, d, Some(se.kind)));
+            let mut cost =
+                scal(st.link_delta(s, w)).saturating_add(req_cost(m, wi, d, Some(se.kind)));
+            if force == Some(s) {
+                cost = cost.saturating_sub(HW / 4);
+            }
             buf.opts.push(Opt {
                 s,
                 work: true,
@@ -141,11 +203,37 @@ pub(crate) fn reoptimise(
         }
     }
     buf.idx.push(buf.opts.len());
-    // 3. Solve; while the row breaks a per-kind limit the DP does not track,
-    // surcharge that kind and solve again (a Lagrangian repair).
-    for _round in 0..4 {
-        let (minutes_tracked, weekends_tracked) = solve_row(st, w, a, b, buf);
-        let mut over = false;
+    // 3. Solve. Rules the DP may not track (per-kind limits always, total
+    // minutes and weekends when the state space is too large) are priced:
+    // each limited kind gets a surcharge per session, found by doubling then
+    // bisecting between a price that breaks the limit and one that keeps it
+    // (a Lagrangian relaxation); untracked totals get a blunt surcharge on
+    // the options that break them. The row kept is the cheapest one that
+    // keeps every limit, or the last one tried if none does.
+    buf.base.clear();
+    buf.base.extend(buf.opts.iter().map(|o| o.cost));
+    buf.extra.clear();
+    buf.extra.resize(buf.opts.len(), 0);
+    let nlim = wk.max_per_kind.len();
+    buf.price.clear();
+    buf.price.resize(nlim, (0, 0, -1));
+    buf.kept.clear();
+    let mut kept_cost = INF;
+    let cap = HW / (4 * (b - a + 1) as i64);
+    for round in 0..ROUNDS {
+        for (i, o) in buf.opts.iter_mut().enumerate() {
+            let mut c = buf.base[i].saturating_add(buf.extra[i]);
+            if o.work && o.s != NONE {
+                for (j, &(k, _)) in wk.max_per_kind.iter().enumerate() {
+                    if o.kind == k {
+                        c = c.saturating_add(buf.price[j].0);
+                    }
+                }
+            }
+            o.cost = c;
+        }
+        let (minutes_tracked, weekends_tracked, found) = solve_row(st, w, (a, b), lim, buf);
+        let mut broken = false;
         if !minutes_tracked {
             let chosen: i64 = buf
                 .tmp
@@ -153,11 +241,11 @@ pub(crate) fn reoptimise(
                 .map(|&s| m.sess[s as usize].pls[st.place[s as usize] as usize].dur)
                 .sum();
             let total = st.total_minutes(wi) + chosen;
-            let short = wk.min_total.map_or(0, |min| pos(min - total));
-            let excess = wk.max_total.map_or(0, |max| pos(total - max));
+            let short = lim.min_total.map_or(0, |min| pos(min - total));
+            let excess = lim.max_total.map_or(0, |max| pos(total - max));
             if short > 0 || excess > 0 {
-                over = true;
-                for o in &mut buf.opts {
+                broken = true;
+                for (i, o) in buf.opts.iter().enumerate() {
                     if o.work && o.s != NONE {
                         let d = o.mins as i64 * g;
                         let change = if short > 0 {
@@ -165,12 +253,16 @@ pub(crate) fn reoptimise(
                         } else {
                             d.min(excess)
                         };
-                        o.cost = o.cost.saturating_add(change.saturating_mul(HW / 2));
+                        // Small enough per option that all the window's
+                        // options together never outweigh one broken rule
+                        // the DP keeps exactly.
+                        buf.extra[i] =
+                            (buf.extra[i] + change.saturating_mul(cap) / d.max(1)).clamp(-cap, cap);
                     }
                 }
             }
         }
-        if !weekends_tracked && let Some(max) = wk.max_weekends {
+        if !weekends_tracked && let Some(max) = lim.max_weekends {
             let mut count = st.weekends_worked(wi);
             let mut last = NONE;
             for &s in &buf.tmp {
@@ -182,36 +274,82 @@ pub(crate) fn reoptimise(
                 }
             }
             if count > max as usize {
-                over = true;
-                for o in &mut buf.opts {
+                broken = true;
+                for (i, o) in buf.opts.iter().enumerate() {
                     if o.work && o.s != NONE {
                         let day =
                             m.sess[o.s as usize].pls[st.place[o.s as usize] as usize].day as usize;
                         if m.weekend_of[day] != NONE {
-                            o.cost = o.cost.saturating_add(HW / 2);
+                            buf.extra[i] = (buf.extra[i] + cap).clamp(-cap, cap);
                         }
                     }
                 }
             }
         }
-        for &(k, max) in &wk.max_per_kind {
+        // Per-kind prices: `(price, lowest price known to break, highest
+        // known to keep or -1)`.
+        let mut settled = true;
+        let mut surcharge = 0i64;
+        for (j, &(k, max)) in wk.max_per_kind.iter().enumerate() {
             let chosen = buf
                 .tmp
                 .iter()
                 .filter(|&&s| m.sess[s as usize].kind == k)
                 .count();
-            if st.kind_count(wi, k as usize) + chosen > max as usize {
-                over = true;
-                for o in &mut buf.opts {
-                    if o.work && o.s != NONE && o.kind == k {
-                        o.cost = o.cost.saturating_add(HW / 2);
-                    }
+            let (price, lo, hi) = buf.price[j];
+            surcharge = surcharge.saturating_add(price.saturating_mul(chosen as i64));
+            let next = if st.kind_count(wi, k as usize) + chosen > max as usize {
+                broken = true;
+                settled = false;
+                let lo = price;
+                if hi < 0 {
+                    // The largest gain an option of this kind offers.
+                    let gain = buf
+                        .opts
+                        .iter()
+                        .zip(&buf.base)
+                        .filter(|(o, _)| o.work && o.s != NONE && o.kind == k)
+                        .map(|(_, &c)| -c)
+                        .max()
+                        .unwrap_or(0)
+                        .clamp(1, HW / 2);
+                    let p = if round + 2 >= ROUNDS && buf.kept.is_empty() {
+                        // Last try: price the kind out, as a sure repair.
+                        HW / 2
+                    } else if price == 0 {
+                        (gain / 2).max(1)
+                    } else {
+                        price.saturating_mul(8).min(HW / 2)
+                    };
+                    (p, lo, hi)
+                } else {
+                    ((lo + hi) / 2 + 1, lo, hi)
                 }
+            } else if price > 0 {
+                let hi = price;
+                if hi - lo > (hi / 8).max(1) {
+                    settled = false;
+                }
+                ((lo + hi) / 2, lo, hi)
+            } else {
+                (0, lo, hi)
+            };
+            buf.price[j] = next;
+        }
+        if !broken && found < INF {
+            let true_cost = found.saturating_sub(surcharge);
+            if true_cost < kept_cost {
+                kept_cost = true_cost;
+                buf.kept.clear();
+                buf.kept.extend_from_slice(&buf.tmp);
             }
         }
-        if !over {
+        if settled && !broken {
             break;
         }
+    }
+    if kept_cost < INF {
+        std::mem::swap(&mut buf.tmp, &mut buf.kept);
     }
     for i in 0..buf.tmp.len() {
         let s = buf.tmp[i];
@@ -224,7 +362,13 @@ pub(crate) fn reoptimise(
 
 /// The DP proper over the options in `buf`; leaves the chosen sessions in
 /// `buf.tmp`.
-fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) -> (bool, bool) {
+fn solve_row(
+    st: &State<'_>,
+    w: u32,
+    (a, b): (usize, usize),
+    lim: Limits,
+    buf: &mut DpBuf,
+) -> (bool, bool, i64) {
     let m = st.m;
     let nd = m.nd;
     let wi = w as usize;
@@ -238,18 +382,18 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) -> (bo
     let runs = rcap + ocap;
     let kk = m.nk + 1;
     let base = st.total_minutes(wi);
-    let track = wk.min_total.is_some() || wk.max_total.is_some();
+    let track = lim.min_total.is_some() || lim.max_total.is_some();
     let days = b - a + 1;
     let mut mb_max = if track {
-        let lim = wk.max_total.or(wk.min_total).unwrap_or(0);
-        (pos(lim - base) / g + 1) as usize
+        let top = lim.max_total.or(lim.min_total).unwrap_or(0);
+        (pos(top - base) / g + 1) as usize
     } else {
         0
     };
     // Weekends: count worked weekends (capped past the limit). When the
     // state space would be too large, drop minutes, then weekends; the
     // caller repairs those by surcharges.
-    let mut wcap = wk.max_weekends.map_or(0, |x| x as usize + 1);
+    let mut wcap = lim.max_weekends.map_or(0, |x| x as usize + 1);
     if kk * runs * 2 * (mb_max + 1) * (wcap + 1) * days > BUDGET {
         mb_max = 0;
     }
@@ -477,12 +621,15 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) -> (bo
                         }
                         if track && mb_max > 0 {
                             let total = base + mb as i64 * g;
-                            if let Some(min) = wk.min_total {
-                                c += HW * pos(min - total);
-                            }
-                            if let Some(max) = wk.max_total {
-                                c += HW * pos(total - max);
-                            }
+                            let off = lim.min_total.map_or(0, |min| pos(min - total))
+                                + lim.max_total.map_or(0, |max| pos(total - max));
+                            // A pro-rata share is a target, not a rule: missing
+                            // it by a session costs less than breaking a rule.
+                            c += if buf.prorata {
+                                (off + g - 1) / g * (HW / 64)
+                            } else {
+                                HW * off
+                            };
                         }
                         if c < best.0 {
                             best = (c, sidx);
@@ -492,10 +639,10 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) -> (bo
             }
         }
     }
-    let tracked = (mb_max > 0 || !track, wcap > 0 || wk.max_weekends.is_none());
+    let tracked = (mb_max > 0 || !track, wcap > 0 || lim.max_weekends.is_none());
     if best.1 == usize::MAX {
         buf.tmp.clear();
-        return tracked;
+        return (tracked.0, tracked.1, INF);
     }
     // 6. Backtrack and apply.
     let mut sidx = best.1;
@@ -511,7 +658,7 @@ fn solve_row(st: &State<'_>, w: u32, a: usize, b: usize, buf: &mut DpBuf) -> (bo
             break;
         }
     }
-    tracked
+    (tracked.0, tracked.1, best.0)
 }
 
 /// A rough count of the DP's state transitions for worker `w` over `days`.

@@ -12,8 +12,12 @@
 //! swap everything two workers do on a block of days, give or take a short
 //! block of days, move a flexible session) with large ones: re-planning one
 //! worker's schedule over a window of days exactly by dynamic programming
-//! against everyone else's cover, and ruin-and-recreate over a few days. The
-//! same DP, run for each worker in turn, finishes the construction.
+//! against everyone else's cover (limits it does not track, such as a
+//! per-kind maximum, are priced in by bisection), the same DP forced to take
+//! a short-staffed session and passed on to the next worker as an ejection
+//! chain, and ruin-and-recreate over a few days. The same DP, run for each
+//! worker in turn, finishes the construction; on horizons over eight weeks it
+//! also builds the first roster, four weeks at a time.
 //!
 //! **What the solver assigns.** Pins first, and they never move. Otherwise
 //! only *candidates*: workers statically eligible for a session at one of its
@@ -266,7 +270,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
     }
     let model = model::Model::compile(problem);
     let mut search = search::Search::new(&model, config.seed);
-    search.construct();
+    search.construct(config.termination.max_time.map(|t| started + t));
     let out = search.run(&config.termination, started, &mut on_progress);
     let (score, breakdown) = scratch::score(problem, &out.place, &out.assign);
     debug_assert_eq!(

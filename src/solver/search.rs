@@ -23,6 +23,10 @@ fn m_size(m: &Model) -> u64 {
     m.sess.iter().map(|s| s.want as u64).sum()
 }
 
+/// Horizons longer than this many days are built by the rolling DP
+/// construction first.
+const ROLLING_FROM_DAYS: usize = 56;
+
 /// What the search returns.
 pub(crate) struct Outcome {
     pub best: Score,
@@ -197,9 +201,17 @@ impl<'m> Search<'m> {
         self.st.commit();
     }
 
-    /// Pins, the baseline, then a most-constrained-first greedy fill.
-    pub fn construct(&mut self) {
+    /// Pins, the baseline, then the rest. On a horizon of up to eight weeks:
+    /// a most-constrained-first greedy fill, then best-response DP passes.
+    /// On a longer one, a rolling DP construction instead of the greedy
+    /// fill: four weeks at a time, each worker's days planned by DP against
+    /// everyone planned so far, held to a pro-rata share of their totals;
+    /// then the DP passes. (The greedy fill would trade a broken rule for
+    /// minutes towards a total there.) Stops early, with what it has, at
+    /// `deadline`.
+    pub fn construct(&mut self, deadline: Option<Instant>) {
         let m = self.m;
+        let late = || deadline.is_some_and(|d| Instant::now() >= d);
         for s in 0..m.sess.len() as u32 {
             for i in 0..self.pinned[s as usize].len() {
                 let w = self.pinned[s as usize][i];
@@ -217,19 +229,48 @@ impl<'m> Search<'m> {
             }
         }
         self.st.commit();
-        let mut order: Vec<u32> = (0..m.sess.len() as u32).collect();
-        order.sort_by_key(|&s| {
-            let se = &m.sess[s as usize];
-            (!se.required, se.cands.len() / se.want.max(1) as usize, s)
-        });
-        for s in order {
-            self.fill(s);
+        if m.nw > 0 && m.nd > ROLLING_FROM_DAYS {
+            self.rolling(&late);
+        } else {
+            let mut order: Vec<u32> = (0..m.sess.len() as u32).collect();
+            order.sort_by_key(|&s| {
+                let se = &m.sess[s as usize];
+                (!se.required, se.cands.len() / se.want.max(1) as usize, s)
+            });
+            for (i, s) in order.into_iter().enumerate() {
+                if i % 64 == 0 && late() {
+                    break;
+                }
+                self.fill(s);
+            }
         }
         self.st.commit();
         if m.nw > 0 && m.nd > 0 {
-            self.dp_passes(2);
+            self.dp_passes(2, &late);
         }
         self.snapshot();
+    }
+
+    /// The rolling DP construction (see [`Search::construct`]).
+    fn rolling(&mut self, late: &dyn Fn() -> bool) {
+        let m = self.m;
+        let mut order: Vec<u32> = (0..m.nw as u32).collect();
+        for i in (1..order.len()).rev() {
+            let j = self.rng.below(i + 1);
+            order.swap(i, j);
+        }
+        self.dp.prorata = true;
+        let mut a = 0;
+        while a < m.nd && !late() {
+            let b = (a + 27).min(m.nd - 1);
+            for &w in &order {
+                super::dp::reoptimise(&mut self.st, &self.by_day, w, (a, b), None, &mut self.dp);
+                self.evals += 1;
+                self.st.commit();
+            }
+            a = b + 1;
+        }
+        self.dp.prorata = false;
     }
 
     /// A session chosen with a bias toward unfilled ones (tournament of 3).
@@ -349,7 +390,7 @@ impl<'m> Search<'m> {
         let m = self.m;
         let w = self.rng.below(m.nw) as u32;
         let (a, b) = self.window();
-        super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp)
+        super::dp::reoptimise(&mut self.st, &self.by_day, w, (a, b), None, &mut self.dp)
     }
 
     /// Ruin and recreate by DP: clears two or three workers' schedules on a
@@ -381,9 +422,71 @@ impl<'m> Search<'m> {
             }
         }
         for &w in &ws[..k] {
-            super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp);
+            super::dp::reoptimise(&mut self.st, &self.by_day, w, (a, b), None, &mut self.dp);
         }
         true
+    }
+
+    /// An ejection chain by DP: a worker is re-planned so as to take a
+    /// session short of workers; a session that worker gave up and left
+    /// short is then given to another worker the same way, up to three
+    /// workers.
+    fn mv_dp_chain(&mut self) -> bool {
+        let m = self.m;
+        let mut target = self.pick_session();
+        if self.deficit(target as usize) <= 0 {
+            return false;
+        }
+        let links = 1 + self.rng.below(3);
+        let mut used = [u32::MAX; 3];
+        let mut any = false;
+        for link in 0..links {
+            let Some(w) = self.random_cand(target) else {
+                break;
+            };
+            if used.contains(&w) {
+                break;
+            }
+            used[link] = w;
+            let day =
+                m.sess[target as usize].pls[self.st.place[target as usize] as usize].day as usize;
+            let (a, b) = self.window_around(day);
+            self.buf_s.clear();
+            for d in a..=b {
+                self.buf_s
+                    .extend_from_slice(&self.st.day_sess[w as usize * m.nd + d]);
+            }
+            any |= super::dp::reoptimise(
+                &mut self.st,
+                &self.by_day,
+                w,
+                (a, b),
+                Some(target),
+                &mut self.dp,
+            );
+            // The next link: a session this worker left short.
+            let mut dropped = std::mem::take(&mut self.buf_s);
+            dropped.retain(|&s| !self.st.on(s, w) && self.deficit(s as usize) > 0);
+            let next = (!dropped.is_empty()).then(|| dropped[self.rng.below(dropped.len())]);
+            self.buf_s = dropped;
+            match next {
+                Some(s) => target = s,
+                None => break,
+            }
+        }
+        any
+    }
+
+    /// A window of days around `day`: the whole horizon up to eight weeks,
+    /// otherwise two to four weeks containing it.
+    fn window_around(&mut self, day: usize) -> (usize, usize) {
+        let nd = self.m.nd;
+        if nd <= 56 {
+            return (0, nd - 1);
+        }
+        let len = 14 + self.rng.below(15);
+        let a = day.saturating_sub(self.rng.below(len)).min(nd - len);
+        (a, a + len - 1)
     }
 
     /// A random window of one to four weeks (the whole horizon now and then
@@ -400,7 +503,7 @@ impl<'m> Search<'m> {
 
     /// Best-response passes: each worker in turn re-planned by DP, kept if the
     /// score does not get worse.
-    fn dp_passes(&mut self, passes: usize) {
+    fn dp_passes(&mut self, passes: usize, late: &dyn Fn() -> bool) {
         let m = self.m;
         let mut order: Vec<u32> = (0..m.nw as u32).collect();
         for _ in 0..passes {
@@ -411,10 +514,20 @@ impl<'m> Search<'m> {
             for &w in &order {
                 let mut a = 0;
                 while a < m.nd {
+                    if late() {
+                        return;
+                    }
                     let b = (a + 55).min(m.nd - 1);
                     let before = self.st.score;
                     let mark = self.st.mark();
-                    super::dp::reoptimise(&mut self.st, &self.by_day, w, a, b, &mut self.dp);
+                    super::dp::reoptimise(
+                        &mut self.st,
+                        &self.by_day,
+                        w,
+                        (a, b),
+                        None,
+                        &mut self.dp,
+                    );
                     self.evals += 1;
                     if self.st.score > before {
                         self.st.undo_to(mark);
@@ -674,6 +787,7 @@ impl<'m> Search<'m> {
             let r = self.rng.below(1000);
             let applied = match r {
                 0..=2 => self.mv_ruin(),
+                955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
                 970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
                 985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
                 3..=199 => self.mv_change(),

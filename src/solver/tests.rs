@@ -89,7 +89,7 @@ fn search_moves_keep_scores_equal() {
         let pr = common::problem(seed, 4, 16, 2);
         let m = Model::compile(&pr);
         let mut search = Search::new(&m, seed);
-        search.construct();
+        search.construct(None);
         let cfg = Termination {
             max_steps: Some(3000),
             ..Termination::default()
