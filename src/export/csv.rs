@@ -12,6 +12,12 @@ use crate::week::Funding;
 /// Times are local. `charge` is the session's whole charge to the fund,
 /// repeated on each of its rows: to total charges, count one row per session.
 ///
+/// Names and descriptions come from people and staff, so a text cell
+/// (`person`, `activity`, `what`, `worker_id`, `worker`) that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`:
+/// spreadsheet programs would otherwise run it as a formula (CSV
+/// injection). The rest of the text is kept as it was.
+///
 /// ```
 /// # use perfect_week::export::to_csv;
 /// # fn show(rota: &perfect_week::rota::Rota) {
@@ -36,27 +42,31 @@ pub fn to_csv(rota: &Rota) -> String {
         }
         for (id, name) in seats {
             let fields = [
-                entry.date.to_string(),
-                entry.local_start.format("%H:%M").to_string(),
-                entry.local_end.format("%H:%M").to_string(),
-                entry.minutes().to_string(),
-                entry
-                    .person
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                entry
-                    .activity
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                entry.what.clone(),
-                id,
-                name,
-                funding_name(entry.funding).to_owned(),
-                entry.charge.to_string(),
+                quote(&entry.date.to_string()),
+                quote(&entry.local_start.format("%H:%M").to_string()),
+                quote(&entry.local_end.format("%H:%M").to_string()),
+                quote(&entry.minutes().to_string()),
+                text(
+                    &entry
+                        .person
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                ),
+                text(
+                    &entry
+                        .activity
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                ),
+                text(&entry.what),
+                text(&id),
+                text(&name),
+                quote(funding_name(entry.funding)),
+                quote(&entry.charge.to_string()),
             ];
-            let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+            let line: Vec<&str> = fields.iter().map(String::as_str).collect();
             let _ = write!(out, "{}\r\n", line.join(","));
         }
     }
@@ -72,6 +82,16 @@ fn funding_name(funding: Funding) -> &'static str {
     }
 }
 
+/// A text cell: a leading `'` when a spreadsheet would read the text as a
+/// formula, then quoted as any field.
+fn text(field: &str) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        quote(&format!("'{field}"))
+    } else {
+        quote(field)
+    }
+}
+
 /// Quotes a field when it holds a comma, a quote or a line break.
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
@@ -83,12 +103,27 @@ fn quote(field: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{quote, text};
 
     #[test]
     fn fields_with_commas_and_quotes_are_quoted() {
         assert_eq!(quote("plain"), "plain");
         assert_eq!(quote("tea, two sugars"), "\"tea, two sugars\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn text_that_would_run_as_a_formula_is_kept_as_text() {
+        assert_eq!(text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(text("+44 7700"), "'+44 7700");
+        assert_eq!(text("-sam"), "'-sam");
+        assert_eq!(text("@home"), "'@home");
+        assert_eq!(text("\tcell"), "'\tcell");
+        assert_eq!(text("\rcell"), "\"'\rcell\"");
+        assert_eq!(text("Ava"), "Ava");
+        assert_eq!(text(""), "");
+        assert_eq!(text("swim, then tea"), "\"swim, then tea\"");
+        // Only the first character counts.
+        assert_eq!(text("a=b"), "a=b");
     }
 }
