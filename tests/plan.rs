@@ -600,6 +600,23 @@ fn icalendar_lines_are_short_and_times_are_utc() {
         everyone,
         "the same rota gives the same file"
     );
+    // Published again a day later (after a re-plan, say): every event's
+    // SEQUENCE is higher, so calendars take it as an update.
+    let sequences = |ics: &str| -> Vec<i64> {
+        ics.lines()
+            .filter_map(|l| l.strip_prefix("SEQUENCE:"))
+            .filter_map(|v| v.parse().ok())
+            .collect()
+    };
+    let before = sequences(&everyone);
+    let after = sequences(&to_icalendar(
+        rota,
+        &CalendarFilter::All,
+        stamp + chrono::Duration::days(1),
+    ));
+    assert_eq!(before.len(), everyone.matches("BEGIN:VEVENT").count());
+    assert_eq!(before.len(), after.len());
+    assert!(before.iter().zip(&after).all(|(b, a)| a > b));
     assert_eq!(stamp.year(), 2026);
 }
 

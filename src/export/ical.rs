@@ -34,6 +34,12 @@ impl CalendarFilter {
 /// requires. `stamp` is every event's `DTSTAMP` (when the rota was
 /// published), so the same rota always gives the same file.
 ///
+/// Each event's `SEQUENCE` is the number of whole minutes from 2000-01-01
+/// 00:00 UTC to `stamp` (0 for earlier stamps): a rota published later,
+/// after a re-plan, carries higher sequence numbers, so calendar programs
+/// take its events as updates of the ones they hold (same `UID`) instead
+/// of ignoring them. Publish each revision with a later stamp.
+///
 /// ```
 /// # use perfect_week::export::{to_icalendar, CalendarFilter};
 /// # fn show(rota: &perfect_week::rota::Rota, now: chrono::DateTime<chrono::Utc>) {
@@ -54,6 +60,7 @@ pub fn to_icalendar(rota: &Rota, filter: &CalendarFilter, stamp: DateTime<Utc>) 
             &format!("UID:{}@perfect-week", escape(entry.session.as_str())),
         );
         line(&mut out, &format!("DTSTAMP:{}", utc(stamp)));
+        line(&mut out, &format!("SEQUENCE:{}", sequence(stamp)));
         line(&mut out, &format!("DTSTART:{}", utc(entry.start)));
         line(&mut out, &format!("DTEND:{}", utc(entry.end)));
         let mut summary = entry.what.clone();
@@ -80,6 +87,13 @@ pub fn to_icalendar(rota: &Rota, filter: &CalendarFilter, stamp: DateTime<Utc>) 
     }
     line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// Whole minutes from 2000-01-01 00:00 UTC to `stamp`, within 0 ..= i32::MAX
+/// (the range calendar programs read).
+fn sequence(stamp: DateTime<Utc>) -> i64 {
+    let epoch = DateTime::<Utc>::from_timestamp(946_684_800, 0).unwrap_or_default();
+    (stamp - epoch).num_minutes().clamp(0, i64::from(i32::MAX))
 }
 
 fn utc(instant: DateTime<Utc>) -> String {
@@ -121,6 +135,16 @@ fn line(out: &mut String, content: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sequence_counts_minutes_since_2000_and_grows_with_the_stamp() {
+        let at = |secs| DateTime::<Utc>::from_timestamp(secs, 0).unwrap_or_default();
+        assert_eq!(sequence(at(946_684_800)), 0);
+        assert_eq!(sequence(at(946_684_800 + 60)), 1);
+        assert_eq!(sequence(at(0)), 0, "stamps before 2000 give 0");
+        assert!(sequence(at(1_790_000_000)) > sequence(at(1_780_000_000)));
+        assert_eq!(sequence(DateTime::<Utc>::MAX_UTC), i64::from(i32::MAX));
+    }
 
     #[test]
     fn long_lines_fold_at_75_octets() {
