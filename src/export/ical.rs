@@ -53,14 +53,15 @@ pub fn to_icalendar(rota: &Rota, filter: &CalendarFilter, stamp: DateTime<Utc>) 
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//perfect-week//rota//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
+    let (dtstamp, seq) = (utc(stamp), sequence(stamp));
     for entry in rota.entries.iter().filter(|e| filter.keeps(e)) {
         line(&mut out, "BEGIN:VEVENT");
         line(
             &mut out,
             &format!("UID:{}@perfect-week", escape(entry.session.as_str())),
         );
-        line(&mut out, &format!("DTSTAMP:{}", utc(stamp)));
-        line(&mut out, &format!("SEQUENCE:{}", sequence(stamp)));
+        line(&mut out, &format!("DTSTAMP:{dtstamp}"));
+        line(&mut out, &format!("SEQUENCE:{seq}"));
         line(&mut out, &format!("DTSTART:{}", utc(entry.start)));
         line(&mut out, &format!("DTEND:{}", utc(entry.end)));
         let mut summary = entry.what.clone();
