@@ -342,13 +342,21 @@ impl<'m> Search<'m> {
         true
     }
 
-    /// Gives a worker one session on each free day of a short block (their
-    /// kind chosen at random among the days' sessions they can take).
-    fn mv_block_add(&mut self) -> bool {
+    /// A random worker and a block of one to four days: `(worker, first
+    /// day, days)`.
+    fn random_block(&mut self) -> (u32, usize, usize) {
         let m = self.m;
         let w = self.rng.below(m.nw) as u32;
         let k = 1 + self.rng.below(4.min(m.nd));
         let d0 = self.rng.below(m.nd + 1 - k);
+        (w, d0, k)
+    }
+
+    /// Gives a worker one session on each free day of a short block (their
+    /// kind chosen at random among the days' sessions they can take).
+    fn mv_block_add(&mut self) -> bool {
+        let m = self.m;
+        let (w, d0, k) = self.random_block();
         let mut any = false;
         for d in d0..d0 + k {
             if !self.st.day_sess[w as usize * m.nd + d].is_empty() || self.by_day[d].is_empty() {
@@ -368,9 +376,7 @@ impl<'m> Search<'m> {
     /// Takes a worker off everything (not pinned) on a short block of days.
     fn mv_block_remove(&mut self) -> bool {
         let m = self.m;
-        let w = self.rng.below(m.nw) as u32;
-        let k = 1 + self.rng.below(4.min(m.nd));
-        let d0 = self.rng.below(m.nd + 1 - k);
+        let (w, d0, k) = self.random_block();
         let mut any = false;
         for d in d0..d0 + k {
             let seats =
