@@ -54,9 +54,9 @@ use crate::person::Person;
 use crate::rota::{Rota, RotaEntry, RotaWorker};
 use crate::service::{CoreShiftKind, Service};
 use crate::solver::{
-    Assignment, Cover, Day, HeldTag, Interval, Minute, Placement, Problem, ProblemError, Roster,
-    Rules, Session, Solution, SolverConfig, Want, Weights, Worker as SolverWorker, WorkerHistory,
-    WorkerLimits, solve,
+    Assignment, Cover, Day, Employee, HeldTag, Interval, Minute, Placement, Problem, ProblemError,
+    Roster, Rules, Session, Solution, SolverConfig, Want, Weights, WorkerHistory, WorkerLimits,
+    solve,
 };
 use crate::staff::Worker;
 use crate::time::{TimeRange, local_window, resolve_local, resolve_local_date_time};
@@ -1205,7 +1205,7 @@ impl<'a> Compiler<'a> {
         ))
     }
 
-    fn workers(&self) -> Vec<SolverWorker> {
+    fn workers(&self) -> Vec<Employee> {
         let first = self.plan.period.start;
         self.plan
             .workers
@@ -1327,7 +1327,7 @@ impl<'a> Compiler<'a> {
                         })
                     })
                     .collect();
-                SolverWorker {
+                Employee {
                     id: worker.id.clone(),
                     tags,
                     days_off: Vec::new(),
