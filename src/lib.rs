@@ -132,6 +132,7 @@ pub mod error;
 pub mod explain;
 pub mod export;
 pub mod ids;
+pub mod load;
 pub mod money;
 pub mod person;
 pub mod plan;
