@@ -232,7 +232,9 @@ impl Worker {
         })
     }
 
-    /// Checks the worker, reporting every problem found.
+    /// Checks the worker, reporting every problem found (pay of £0 included;
+    /// the legal floor for their age is checked by
+    /// [`PayFloorTable::check`](crate::money::PayFloorTable::check)).
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
         let me = format!("worker \"{}\"", self.id);
@@ -267,6 +269,13 @@ impl Worker {
             c.hourly_pay,
             &mut errors,
         );
+        if c.hourly_pay.is_zero() {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{me} contract hourly pay"),
+                value: "£0.00".into(),
+                expected: "more than £0 (see money::PayFloorTable for the legal floor)".into(),
+            });
+        }
         for (i, l) in self.leave.iter().enumerate() {
             if l.to < l.from {
                 errors.push(ValidationError::EndBeforeStart {
@@ -407,5 +416,19 @@ pub(crate) mod tests {
         let errors = w.validate().unwrap_err();
         assert_eq!(errors.errors().len(), 4, "{errors}");
         assert!(sample_worker().validate().is_ok());
+    }
+
+    #[test]
+    fn worker_paid_zero_fails_validation() {
+        let mut w = sample_worker();
+        w.contract.hourly_pay = Decimal::ZERO;
+        let errors = w.validate().unwrap_err();
+        assert_eq!(errors.errors().len(), 1, "{errors}");
+        assert!(
+            errors
+                .to_string()
+                .contains("worker \"w1\" contract hourly pay: £0.00 is out of range"),
+            "{errors}"
+        );
     }
 }

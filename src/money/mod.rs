@@ -12,11 +12,13 @@
 
 pub(crate) mod isf;
 pub(crate) mod ledger;
+pub(crate) mod pay_floor;
 pub(crate) mod rate_card;
 pub(crate) mod statement;
 
 pub use isf::{Allocation, FeeRule, IsfAgreement, SurplusRule};
 pub use ledger::{EntryKind, Ledger, LedgerEntry, PurposeAmount};
+pub use pay_floor::{AgeBand, BandName, PayFloorError, PayFloorTable, PayFloors};
 pub use rate_card::{ChargeKind, DayKind, Enhancement, RateCard, RateCardSet, When};
 pub use statement::{Statement, SurplusFlag};
 
@@ -46,6 +48,27 @@ pub(crate) fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decim
     values
         .into_iter()
         .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+/// Reports each two dated items (`label from <date>`) in force on a same day;
+/// `None` as the end means open-ended.
+pub(crate) fn check_dated_overlaps(
+    label: &str,
+    spans: impl Iterator<Item = (chrono::NaiveDate, Option<chrono::NaiveDate>)> + Clone,
+    errors: &mut Vec<crate::error::ValidationError>,
+) {
+    for (i, (a_from, a_to)) in spans.clone().enumerate() {
+        for (b_from, b_to) in spans.clone().skip(i + 1) {
+            let a_end = a_to.unwrap_or(chrono::NaiveDate::MAX);
+            let b_end = b_to.unwrap_or(chrono::NaiveDate::MAX);
+            if a_from <= b_end && b_from <= a_end {
+                errors.push(crate::error::ValidationError::Overlapping {
+                    item: format!("{label} from {a_from}"),
+                    other: format!("{label} from {b_from}"),
+                });
+            }
+        }
+    }
 }
 
 /// Whether `amount` is a whole number of pennies.

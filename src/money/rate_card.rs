@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::round_pennies;
+use super::{is_whole_pennies, round_pennies};
 use crate::error::{ValidationError, ValidationErrors, check_not_negative, check_unique};
 use crate::time::TimeRange;
 
@@ -203,7 +203,8 @@ impl RateCard {
     }
 
     /// Checks the card, reporting every problem: negative rates or
-    /// multipliers, rates above £1,000,000 an hour, a band whose start equals
+    /// multipliers, a base or waking-night rate of £0, a rate that is not a
+    /// whole number of pennies (£0.001), rates above £1,000,000 an hour, a band whose start equals
     /// its end, repeated bank holidays, and an end date before the start.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
@@ -218,12 +219,32 @@ impl RateCard {
             });
         }
         let limit = Decimal::from(1_000_000);
+        // A sleep-in rate of £0 is allowed: the card prices no sleep-ins.
+        for (name, rate) in [
+            ("base hourly rate", self.base_hourly),
+            ("waking night hourly rate", self.waking_night_hourly),
+        ] {
+            if rate.is_zero() {
+                errors.push(ValidationError::OutOfRange {
+                    item: format!("{me} {name}"),
+                    value: "£0.00".into(),
+                    expected: "more than £0".into(),
+                });
+            }
+        }
         for (name, rate) in [
             ("base hourly rate", self.base_hourly),
             ("waking night hourly rate", self.waking_night_hourly),
             ("sleep-in flat rate", self.sleep_in_flat),
         ] {
             check_not_negative(|| format!("{me} {name}"), rate, &mut errors);
+            if !is_whole_pennies(rate) {
+                errors.push(ValidationError::NotWholeUnits {
+                    item: format!("{me} {name}"),
+                    amount: rate,
+                    unit: "pennies".into(),
+                });
+            }
             if rate > limit {
                 errors.push(ValidationError::ExceedsLimit {
                     item: format!("{me} {name}"),
@@ -299,18 +320,13 @@ impl RateCardSet {
                 errors.extend(e.into_errors());
             }
         }
-        for (i, a) in self.cards.iter().enumerate() {
-            for b in self.cards.iter().skip(i + 1) {
-                let a_end = a.effective_to.unwrap_or(NaiveDate::MAX);
-                let b_end = b.effective_to.unwrap_or(NaiveDate::MAX);
-                if a.effective_from <= b_end && b.effective_from <= a_end {
-                    errors.push(ValidationError::Overlapping {
-                        item: format!("rate card from {}", a.effective_from),
-                        other: format!("rate card from {}", b.effective_from),
-                    });
-                }
-            }
-        }
+        super::check_dated_overlaps(
+            "rate card",
+            self.cards
+                .iter()
+                .map(|c| (c.effective_from, c.effective_to)),
+            &mut errors,
+        );
         ValidationErrors::check(errors)
     }
 }
@@ -461,5 +477,34 @@ pub(crate) mod tests {
             cards: vec![bad, sample_card()],
         };
         assert_eq!(set.validate().unwrap_err().errors().len(), 3);
+    }
+
+    #[test]
+    fn rate_card_of_zero_or_sub_penny_rate_fails_validation() {
+        let mut card = sample_card();
+        card.base_hourly = d("0");
+        let errors = card.validate().unwrap_err();
+        assert_eq!(errors.errors().len(), 1, "{errors}");
+        assert!(errors.to_string().contains("base hourly rate"), "{errors}");
+        let mut card = sample_card();
+        card.waking_night_hourly = d("0.001");
+        let errors = card.validate().unwrap_err();
+        assert_eq!(
+            errors.errors(),
+            [ValidationError::NotWholeUnits {
+                item: "rate card from 2026-01-01 waking night hourly rate".into(),
+                amount: d("0.001"),
+                unit: "pennies".into(),
+            }]
+        );
+        // A card without sleep-ins prices them at £0: allowed.
+        let mut card = sample_card();
+        card.sleep_in_flat = d("0");
+        assert!(card.validate().is_ok());
+        assert!(
+            RateCard::flat(card.effective_from, d("0.50"))
+                .validate()
+                .is_ok()
+        );
     }
 }
