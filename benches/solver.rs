@@ -69,7 +69,7 @@ fn service(people: usize, workers: usize, weeks: usize) -> Problem {
         }
     }
     let workers = (0..workers)
-        .map(|w| Worker {
+        .map(|w| Employee {
             id: format!("w{w}").into(),
             tags: if w % 2 == 0 {
                 vec![HeldTag::always("driver")]

@@ -31,11 +31,11 @@
 //! ## A week planned into a rota
 //!
 //! ```
-//! use chrono::{NaiveDate, NaiveTime, Weekday};
-//! use perfect_week::plan::{Fund, PersonPlan, Plan};
-//! use perfect_week::solver::SolverConfig;
-//! use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Timing};
-//! use perfect_week::{Allocation, Contract, Person, RateCard, RateCardSet, Worker};
+//! use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+//! use perfect_week::{
+//!     Activity, Allocation, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
+//!     RateCardSet, RotaPeriod, SolverConfig, Timing, Worker,
+//! };
 //!
 //! let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
@@ -65,7 +65,7 @@
 //! let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
 //! let workers = vec![Worker::new("sam", "Sam", born, contract.clone())];
 //!
-//! let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);
+//! let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
 //! let plan = Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers);
 //! let rota = plan.solve(&SolverConfig::default())?;
 //!
@@ -132,6 +132,7 @@ pub mod error;
 pub mod explain;
 pub mod export;
 pub mod ids;
+pub mod load;
 pub mod money;
 pub mod person;
 pub mod plan;
@@ -143,13 +144,31 @@ pub mod staff;
 pub mod time;
 pub mod week;
 
+pub use chrono;
+pub use chrono_tz;
+pub use rust_decimal;
+
 pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
+pub use explain::{Candidate, RosterDiff, UnfilledSession};
+pub use ids::{
+    ActivityId, CoreShiftId, PersonId, ServiceId, SessionId, SkillId, TraitId, WorkerId,
+};
 pub use money::{
     Allocation, ChargeKind, EntryKind, FeeRule, IsfAgreement, Ledger, LedgerEntry, RateCard,
     RateCardSet, Statement, SurplusRule, round_pennies,
 };
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
+pub use plan::{
+    Absence, Changes, CompiledPlan, CorePlan, Fund, MovedSession, OneOff, PersonPlan, Plan,
+    PlanError, PlanOptions, Replan, WorkerRecord, WorkerRequest,
+};
 pub use review::{Action, Outcome, Review, SupportPlan};
-pub use service::{FlexiRule, Service};
-pub use staff::{Availability, Contract, Qualification, Worker};
+pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};
+pub use service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
+pub use solver::{Score, SolveStats, SolverConfig, Termination};
+pub use staff::{
+    Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Unavailability,
+    Worker,
+};
 pub use time::{TimeRange, resolve_local};
+pub use week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};

@@ -5,8 +5,8 @@ use chrono::{Days, NaiveDate};
 use perfect_week::ids::{SessionId, WorkerId};
 use perfect_week::solver::{
     Assignment, AverageWeek, Boundary, Budget, CheckReport, Constraint, Cover, DailyRest, Day,
-    Fairness, HeldTag, Interval, Measure, NightRules, Placement, PlacementChoice, Problem,
-    ProblemError, Request, Roster, Rules, Session, Want, WeeklyRest, Weights, Worker,
+    Employee, Fairness, HeldTag, Interval, Measure, NightRules, Placement, PlacementChoice,
+    Problem, ProblemError, Request, Roster, Rules, Session, Want, WeeklyRest, Weights,
     WorkerHistory, YoungRules, check,
 };
 use proptest::prelude::*;
@@ -103,8 +103,8 @@ fn kind(mut s: Session, k: &str) -> Session {
     s
 }
 
-fn worker(id: &str) -> Worker {
-    Worker {
+fn worker(id: &str) -> Employee {
+    Employee {
         id: id.into(),
         tags: vec![],
         days_off: vec![],
@@ -154,7 +154,7 @@ fn run(p: &Problem, r: &Roster) -> CheckReport {
 }
 
 /// One worker `w` on the given sessions, all assigned to them.
-fn solo(mut p: Problem, w: Worker, sessions: Vec<Session>) -> (Problem, Roster) {
+fn solo(mut p: Problem, w: Employee, sessions: Vec<Session>) -> (Problem, Roster) {
     let pairs: Vec<(String, String)> = sessions
         .iter()
         .map(|s| (s.id.0.clone(), w.id.0.clone()))
@@ -714,7 +714,7 @@ fn weekly_minimum_applies_to_weeks_without_work() {
 // ---------------------------------------------------------------- runs of days
 
 /// A worker on the given days of a 7-day horizon (08:00-16:00).
-fn on_days(p: Problem, w: Worker, days: &[usize]) -> (Problem, Roster) {
+fn on_days(p: Problem, w: Employee, days: &[usize]) -> (Problem, Roster) {
     let sessions = days
         .iter()
         .map(|&d| session(&format!("d{d}"), d, 8, 16))
@@ -1439,7 +1439,8 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
             // Keep only names the problem has, so that `check` gives a report.
             let session_ids: Vec<SessionId> =
                 sessions.iter().map(|s: &Session| s.id.clone()).collect();
-            let worker_ids: Vec<WorkerId> = workers.iter().map(|w: &Worker| w.id.clone()).collect();
+            let worker_ids: Vec<WorkerId> =
+                workers.iter().map(|w: &Employee| w.id.clone()).collect();
             let assignments: Vec<Assignment> = if session_ids.is_empty() || worker_ids.is_empty() {
                 vec![]
             } else {

@@ -24,8 +24,8 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use perfect_week::ids::{KindId, SessionId, WorkerId};
 use perfect_week::solver::{
-    Boundary, Cover, Day, Placement, Problem, Request, Roster, Rules, Session, Want, Weights,
-    Worker, WorkerLimits,
+    Boundary, Cover, Day, Employee, Placement, Problem, Request, Roster, Rules, Session, Want,
+    Weights, WorkerLimits,
 };
 
 use crate::format::Instance;
@@ -101,10 +101,10 @@ pub fn compile(instance: &Instance) -> Problem {
         }
     }
 
-    let mut workers: Vec<Worker> = instance
+    let mut workers: Vec<Employee> = instance
         .staff
         .iter()
-        .map(|e| Worker {
+        .map(|e| Employee {
             id: WorkerId::new(e.id.as_str()),
             tags: Vec::new(),
             days_off: e.days_off.clone(),

@@ -77,7 +77,9 @@ use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::error::ProblemError;
-use super::problem::{Boundary, Cover, Measure, Placement, Problem, Roster, Session, Want, Worker};
+use super::problem::{
+    Boundary, Cover, Employee, Measure, Placement, Problem, Roster, Session, Want,
+};
 use super::score::{Constraint, Level, Score};
 use crate::ids::{BudgetId, KindId, PersonId, SeriesId, SessionId, WorkerId};
 
@@ -255,7 +257,7 @@ impl fmt::Display for CheckReport {
 /// use chrono::NaiveDate;
 /// use perfect_week::solver::{
 ///     check, Assignment, Constraint, Cover, Day, Placement, Problem, Roster, Rules, Session,
-///     Weights, Worker,
+///     Weights, Employee,
 /// };
 ///
 /// let date = NaiveDate::from_ymd_opt(2025, 3, 3).ok_or("bad date")?; // a Monday
@@ -273,7 +275,7 @@ impl fmt::Display for CheckReport {
 ///     kind: None, place: None, person: None, series: None, requires: vec![], refused: vec![],
 ///     preferred: vec![], worker_penalties: vec![], budget: None, priority: 1,
 /// };
-/// let sam: Worker = serde_json::from_str(r#"{"id": "Sam"}"#)?;
+/// let sam: Employee = serde_json::from_str(r#"{"id": "Sam"}"#)?;
 /// let problem = Problem {
 ///     days,
 ///     sessions: vec![shift("day", 8 * 60), shift("night", 22 * 60)],
@@ -431,7 +433,7 @@ fn violation(constraint: Constraint, amount: i128) -> Violation {
 }
 
 impl Violation {
-    fn of(mut self, worker: &Worker) -> Self {
+    fn of(mut self, worker: &Employee) -> Self {
         self.worker = Some(worker.id.clone());
         self
     }
@@ -595,7 +597,7 @@ impl<'a> Resolved<'a> {
         self.requests(worker, &items, out);
     }
 
-    fn eligibility(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn eligibility(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         for item in items {
             let (s, p, day) = (item.session, item.placement, item.day());
             let mut failed = Vec::new();
@@ -645,7 +647,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn overlap_and_travel(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn overlap_and_travel(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         // Every pair: items are sorted by start, so once one starts at or
         // after `a` ends, so do all later ones.
         for (i, a) in items.iter().enumerate() {
@@ -670,7 +672,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn one_per_day(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn one_per_day(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         if !self.problem.rules.one_session_per_day {
             return;
         }
@@ -685,7 +687,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn rest(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn rest(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let rules = &self.problem.rules;
         if rules.daily_rest.is_none() && rules.weekly_rest.is_none() {
             return;
@@ -758,7 +760,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn averages(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn averages(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let rules = &self.problem.rules;
         let history = &worker.history;
         let worked: i128 = items
@@ -786,7 +788,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn young_hours(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn young_hours(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let Some(young) = &self.problem.rules.young else {
             return;
         };
@@ -829,7 +831,7 @@ impl<'a> Resolved<'a> {
         weeks
     }
 
-    fn limits(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn limits(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let limits = &worker.limits;
         for (kind, max) in &limits.max_per_kind {
             let n = items.iter().filter(|i| i.is_kind(kind)).count() as i128;
@@ -870,7 +872,7 @@ impl<'a> Resolved<'a> {
         worked
     }
 
-    fn runs(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn runs(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let limits = &worker.limits;
         if limits.max_consecutive_days.is_none()
             && limits.min_consecutive_days.is_none()
@@ -939,7 +941,7 @@ impl<'a> Resolved<'a> {
     /// The weekends of the horizon, each as its day indices: a Saturday with
     /// the Sunday after it, and a Sunday with no Saturday before it (a
     /// horizon starting on a Sunday) on its own.
-    fn weekends(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn weekends(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let Some(max) = worker.limits.max_weekends else {
             return;
         };
@@ -969,7 +971,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn successions(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn successions(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         for (first, then) in &self.problem.rules.forbidden_successions {
             let days: BTreeSet<usize> = items
                 .iter()
@@ -987,7 +989,7 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    fn requests(&self, worker: &Worker, items: &[Item<'_>], out: &mut Out) {
+    fn requests(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let weight = i128::from(self.problem.weights.requests);
         for r in &worker.requests {
             let matched = items

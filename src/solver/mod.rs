@@ -74,7 +74,7 @@
 //!     budget: None,
 //!     priority: 1,
 //! };
-//! let worker = |id: &str| Worker {
+//! let worker = |id: &str| Employee {
 //!     id: id.into(),
 //!     tags: vec![],
 //!     days_off: vec![],
@@ -124,7 +124,11 @@ use serde::{Deserialize, Serialize};
 
 pub use check::{CheckReport, Violation, check};
 pub use error::ProblemError;
-pub use problem::*;
+pub use problem::{
+    Assignment, AverageWeek, Boundary, Budget, Cover, DailyRest, Day, Employee, Fairness, HeldTag,
+    Interval, Measure, Minute, NightRules, Placement, PlacementChoice, Problem, Request, Roster,
+    Rules, Session, Want, WeeklyRest, Weights, WorkerHistory, WorkerLimits, YoungRules,
+};
 pub use score::{Constraint, Level, Score};
 
 /// Durations in JSON: whole milliseconds.

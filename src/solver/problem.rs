@@ -29,8 +29,8 @@
 //! - *Eligibility* (per assignment, the session's duration in minutes per
 //!   failed reason): the worker holds every [`Session::requires`] tag valid on
 //!   the placement's day; is not in [`Session::refused`]; the day is not one of
-//!   [`Worker::days_off`]; the placement overlaps none of
-//!   [`Worker::unavailable`]; if [`Worker::available`] is `Some`, the placement
+//!   [`Employee::days_off`]; the placement overlaps none of
+//!   [`Employee::unavailable`]; if [`Employee::available`] is `Some`, the placement
 //!   lies inside one of its intervals; a young worker is not given a placement
 //!   with [`Placement::young_restricted_minutes`] > 0; if
 //!   [`NightRules::max_night_session_minutes`] is set, no night session is
@@ -155,7 +155,7 @@ pub struct Problem {
     /// The sessions to cover.
     pub sessions: Vec<Session>,
     /// The workers who may cover them.
-    pub workers: Vec<Worker>,
+    pub workers: Vec<Employee>,
     /// The hard rules that apply to every worker.
     #[serde(default)]
     pub rules: Rules,
@@ -296,7 +296,7 @@ pub enum Cover {
 
 /// A worker as the solver sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Worker {
+pub struct Employee {
     /// Unique id.
     pub id: WorkerId,
     /// The tags they hold.

@@ -80,8 +80,8 @@ pub fn plain_session(id: String, placements: Vec<Placement>, cover: Cover) -> Se
     }
 }
 
-pub fn plain_worker(id: String) -> Worker {
-    Worker {
+pub fn plain_worker(id: String) -> Employee {
+    Employee {
         id: id.into(),
         tags: vec![],
         days_off: vec![],

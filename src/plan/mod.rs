@@ -1,0 +1,294 @@
+//! From care to rostering and back: a [`Plan`] (people with their perfect
+//! weeks and funds, a service's core shifts, the workers) compiles into the
+//! solver's general [`Problem`]; the solver's [`Solution`] comes back as a
+//! [`Rota`] in the words of care.
+//!
+//! # What the compiler decides
+//! - Every activity of a perfect week with paid support (funded by the
+//!   person's flexi allocation or the service's core) becomes one session per
+//!   date of the [`RotaPeriod`] that falls on its weekday, needing its support
+//!   ratio of distinct workers. Unpaid and community activities stay in the
+//!   person's week (and the rota) but need no worker.
+//! - Local times are resolved with [`resolve_local`]; every session, rest and
+//!   total is measured in real elapsed minutes, so the weeks that hold a
+//!   clock change come out right. A session belongs to the date it starts on.
+//! - A flexible activity gets one placement per start its window allows,
+//!   each costing the minutes away from the person's preferred start.
+//! - Required skills, hard characteristics and the matching row's skills and
+//!   essential characteristics become tags a worker must hold (skills only on
+//!   the dates they are valid); the person's excluded workers and the
+//!   activity's refused workers are refused; each desirable characteristic
+//!   and shared interest of the matching row that a worker lacks costs
+//!   [`PlanOptions::match_point`].
+//! - Flexi sessions are charged with the person's rate card in force on the
+//!   date (what the fund pays, per worker, each session rounded to the
+//!   penny). When the person's allocation gives flexi hours, their budget is
+//!   those hours (in minutes) times the weeks of the period, each session
+//!   charged its minutes per worker; otherwise it is their weekly money less
+//!   its core part, times the weeks, plus what they choose to use from their
+//!   bank, in pence. Core shifts are charged to the service's core budget
+//!   when one is given.
+//! - Workers bring their contracted maximum minutes per week, their minimum
+//!   (dropped for a worker with leave or absence in the period, since a week
+//!   with leave cannot be held to it), the 48-hour opt-out, pay, leave and
+//!   absences (whole local days unavailable, midnight to midnight), dated
+//!   unavailability, weekly availability (back-to-back windows joined), and
+//!   young-worker status (under 18 on the first day of the period, so the
+//!   stricter rules hold for the whole rota).
+
+mod compile;
+mod compiled;
+mod replan;
+mod validate;
+
+use compile::Compiler;
+pub use compiled::CompiledPlan;
+pub use replan::Replan;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::error::ValidationErrors;
+use crate::ids::{KindId, PersonId, SessionId, WorkerId};
+use crate::money::{Allocation, RateCardSet};
+use crate::person::Person;
+use crate::rota::Rota;
+use crate::service::Service;
+use crate::solver::{ProblemError, Rules, SolverConfig, Want, Weights, solve};
+use crate::staff::Worker;
+use crate::week::{Activity, PerfectWeek, RotaPeriod};
+
+/// Everything needed to plan a rota.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The dates the rota covers, and their zone.
+    pub period: RotaPeriod,
+    /// The people supported, each with their perfect week and fund.
+    pub people: Vec<PersonPlan>,
+    /// The workers who may support them.
+    pub workers: Vec<Worker>,
+    /// The service whose core shifts are rostered too, if any.
+    #[serde(default)]
+    pub service: Option<CorePlan>,
+    /// Work before the period that rest and average-week rules look back on.
+    #[serde(default)]
+    pub history: Vec<WorkerRecord>,
+    /// Workers' requests to work or not work on a date.
+    #[serde(default)]
+    pub requests: Vec<WorkerRequest>,
+    /// Changes against the perfect weeks for this period: sessions cancelled,
+    /// moved or added.
+    #[serde(default)]
+    pub changes: Changes,
+    /// Rules, weights and compiler settings.
+    #[serde(default)]
+    pub options: PlanOptions,
+}
+
+/// One person's part of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonPlan {
+    /// The person, with their matching profile.
+    pub person: Person,
+    /// Their perfect week.
+    pub week: PerfectWeek,
+    /// The fund that pays for their flexi support, if any.
+    #[serde(default)]
+    pub fund: Option<Fund>,
+}
+
+/// What pays for a person's flexi support.
+///
+/// With an allocation in hours (`flexi_hours_per_week`, or hours and no
+/// money), the budget is those hours; `usable_bank` is money and does not add
+/// to it. With an allocation in money, the budget is the weekly money less its
+/// core part, plus `usable_bank`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fund {
+    /// The rate cards the fund is charged by.
+    pub rate_cards: RateCardSet,
+    /// Their allocation per week.
+    pub allocation: Allocation,
+    /// Money from their bank they choose to use in this period.
+    #[serde(with = "rust_decimal::serde::str", default)]
+    pub usable_bank: Decimal,
+}
+
+/// A service whose core shifts are rostered with the people's activities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorePlan {
+    /// The service and its core pattern.
+    pub service: Service,
+    /// The rate cards core shifts are costed by.
+    pub rate_cards: RateCardSet,
+    /// The core budget per week, if core shifts must fit one.
+    #[serde(with = "rust_decimal::serde::str_option", default)]
+    pub budget_per_week: Option<Decimal>,
+}
+
+/// A worker's work before the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerRecord {
+    /// The worker.
+    pub worker: WorkerId,
+    /// Minutes worked in the reference period before the rota.
+    pub minutes: i64,
+    /// Days in that reference period.
+    pub days: i64,
+    /// When their last shift before the rota ended.
+    #[serde(default)]
+    pub last_end: Option<DateTime<Utc>>,
+    /// Days worked in a row up to the day before the rota.
+    #[serde(default)]
+    pub consecutive_days_before: u32,
+}
+
+/// A worker's request to work or not work on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerRequest {
+    /// The worker.
+    pub worker: WorkerId,
+    /// The date.
+    pub date: NaiveDate,
+    /// Work or not.
+    pub want: Want,
+    /// How much it matters (soft penalty when not met).
+    pub weight: i64,
+}
+
+/// Changes to the perfect weeks for one period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changes {
+    /// Sessions that will not happen.
+    #[serde(default)]
+    pub cancelled: Vec<SessionId>,
+    /// Sessions that move to another start on the same date.
+    #[serde(default)]
+    pub moved: Vec<MovedSession>,
+    /// One-off activities on a date.
+    #[serde(default)]
+    pub added: Vec<OneOff>,
+    /// Workers who cannot work on some dates (off sick, say).
+    #[serde(default)]
+    pub absences: Vec<Absence>,
+}
+
+/// A session moved to another local start on its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovedSession {
+    /// The session.
+    pub session: SessionId,
+    /// Its new local start.
+    pub start: NaiveTime,
+}
+
+/// A one-off activity on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneOff {
+    /// Whose.
+    pub person: PersonId,
+    /// The date.
+    pub date: NaiveDate,
+    /// The activity (its `day` is ignored: the date says it).
+    pub activity: Activity,
+}
+
+/// A worker who cannot work from one date to another, inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Absence {
+    /// The worker.
+    pub worker: WorkerId,
+    /// First date.
+    pub from: NaiveDate,
+    /// Last date.
+    pub to: NaiveDate,
+}
+
+/// Rules, weights and the compiler's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanOptions {
+    /// The hard rules (Working Time Regulations defaults).
+    pub rules: Rules,
+    /// The soft weights.
+    pub weights: Weights,
+    /// The night period, local times (23:00–06:00).
+    pub night: (NaiveTime, NaiveTime),
+    /// The period young workers may not work, local times (22:00–06:00).
+    pub young_night: (NaiveTime, NaiveTime),
+    /// Penalty per desirable characteristic or shared interest a worker lacks.
+    pub match_point: i64,
+    /// Most sessions of a kind per worker over the period, for every worker
+    /// (kinds: `support`, `waking-night`, `sleep-in`, or a core shift's kind).
+    pub max_per_kind: Vec<(KindId, u32)>,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN);
+        Self {
+            rules: Rules::default(),
+            weights: Weights::default(),
+            night: (time(23), time(6)),
+            young_night: (time(22), time(6)),
+            match_point: 30,
+            max_per_kind: Vec::new(),
+        }
+    }
+}
+
+/// Why a plan could not be planned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum PlanError {
+    /// The plan's data has problems; every one found is listed.
+    #[error("the plan has problems:\n{0}")]
+    Invalid(#[from] ValidationErrors),
+    /// The compiled problem was refused by the solver (a bug in the
+    /// compiler if the plan validated).
+    #[error("the solver refused the compiled problem: {0}")]
+    Solver(#[from] ProblemError),
+}
+
+impl PersonPlan {
+    /// A person's part of a plan.
+    pub fn new(person: Person, week: PerfectWeek, fund: Option<Fund>) -> Self {
+        Self { person, week, fund }
+    }
+}
+
+impl Plan {
+    /// A plan for `people` and `workers` over `period`, with no service, no
+    /// history, no requests, no changes and the default options.
+    pub fn new(period: RotaPeriod, people: Vec<PersonPlan>, workers: Vec<Worker>) -> Self {
+        Self {
+            period,
+            people,
+            workers,
+            service: None,
+            history: Vec::new(),
+            requests: Vec::new(),
+            changes: Changes::default(),
+            options: PlanOptions::default(),
+        }
+    }
+
+    /// Validates the plan and compiles it into the solver's problem.
+    pub fn compile(&self) -> Result<CompiledPlan, PlanError> {
+        self.validate()?;
+        Ok(Compiler::new(self).compile()?)
+    }
+
+    /// Plans the rota: compile, solve, and read the answer back.
+    ///
+    /// An over-constrained plan is not an error: the rota has its unfilled
+    /// sessions marked, and [`crate::explain::unfilled`] on the compiled
+    /// problem says why.
+    pub fn solve(&self, config: &SolverConfig) -> Result<Rota, PlanError> {
+        let compiled = self.compile()?;
+        let solution = solve(&compiled.problem, config)?;
+        Ok(compiled.rota(&solution))
+    }
+}

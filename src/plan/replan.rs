@@ -1,0 +1,147 @@
+//! Re-planning a published rota after changes.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::explain::{RosterDiff, diff};
+use crate::ids::{SessionId, WorkerId};
+use crate::rota::Rota;
+use crate::solver::{Assignment, Cover, Roster, SolverConfig, solve};
+
+use super::compile::Compiler;
+use super::*;
+
+/// A rota re-planned after changes, with what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replan {
+    /// The new rota.
+    pub rota: Rota,
+    /// What changed against the published rota.
+    pub diff: RosterDiff,
+}
+
+impl Plan {
+    /// Re-plans after `changes`, staying as close as it can to `published`:
+    /// the published roster is the baseline (each assignment changed costs
+    /// the stability weight per minute), and sessions on dates before
+    /// `from` are pinned as they were.
+    pub fn replan(
+        &self,
+        published: &Rota,
+        changes: &Changes,
+        from: NaiveDate,
+        config: &SolverConfig,
+    ) -> Result<Replan, PlanError> {
+        let mut plan = self.clone();
+        fn merge_new<T: Clone + PartialEq>(into: &mut Vec<T>, new: &[T]) {
+            for item in new {
+                if !into.contains(item) {
+                    into.push(item.clone());
+                }
+            }
+        }
+        merge_new(&mut plan.changes.cancelled, &changes.cancelled);
+        merge_new(&mut plan.changes.moved, &changes.moved);
+        merge_new(&mut plan.changes.added, &changes.added);
+        merge_new(&mut plan.changes.absences, &changes.absences);
+        plan.validate()?;
+        let mut compiled = Compiler::new(&plan).compile()?;
+
+        // Where each published session took place, and who was on it.
+        let published_at: HashMap<&SessionId, NaiveDateTime> = published
+            .entries
+            .iter()
+            .map(|e| (&e.session, e.local_start))
+            .collect();
+        let workers: std::collections::HashSet<&WorkerId> =
+            compiled.problem.workers.iter().map(|w| &w.id).collect();
+        let mut on: HashMap<&SessionId, Vec<&Assignment>> = HashMap::new();
+        for a in &published.roster.assignments {
+            if workers.contains(&a.worker) {
+                on.entry(&a.session).or_default().push(a);
+            }
+        }
+
+        let mut baseline = Vec::new();
+        let mut pins = Vec::new();
+        let mut placements = Vec::new();
+        let CompiledPlan {
+            problem, sessions, ..
+        } = &mut compiled;
+        for (session, info) in problem.sessions.iter_mut().zip(sessions.iter_mut()) {
+            let assigned = on.get(&session.id).cloned().unwrap_or_default();
+            baseline.extend(assigned.iter().map(|a| (*a).clone()));
+            // The published time, matched by its local start (the list of
+            // start options may have changed since).
+            let index = published_at.get(&session.id).and_then(|start| {
+                info.placements
+                    .iter()
+                    .position(|(local_start, _, _)| local_start == start)
+            });
+            let date = session
+                .placements
+                .first()
+                .and_then(|p| problem.days.get(p.day))
+                .map(|d| d.date);
+            if date.is_some_and(|d| d < from) {
+                // What already happened stays as it was: its time, exactly
+                // its workers, and no new seats.
+                let keep = index.unwrap_or(0);
+                if let (Some(p), Some(i)) = (
+                    session.placements.get(keep).copied(),
+                    info.placements.get(keep).cloned(),
+                ) {
+                    session.placements = vec![p];
+                    info.placements = vec![i];
+                }
+                if let Cover::Required { workers } = &mut session.cover {
+                    *workers = (*workers).min(assigned.len() as u32);
+                }
+                pins.extend(assigned.iter().map(|a| (*a).clone()));
+            } else if let Some(index) = index.filter(|&i| i > 0) {
+                placements.push(crate::solver::PlacementChoice {
+                    session: session.id.clone(),
+                    index,
+                });
+            }
+        }
+        compiled.problem.pins = pins;
+        compiled.problem.baseline = Some(Roster {
+            assignments: baseline,
+            placements,
+        });
+        let solution = solve(&compiled.problem, config)?;
+        let rota = compiled.rota(&solution);
+        let mut diff = diff(&published.roster, &rota.roster);
+        // Placement indices may differ between the two problems: a session
+        // has moved only if its local start did.
+        let starts = |rota: &Rota| -> HashMap<SessionId, NaiveDateTime> {
+            rota.entries
+                .iter()
+                .map(|e| (e.session.clone(), e.local_start))
+                .collect()
+        };
+        let (before, after) = (starts(published), starts(&rota));
+        for change in &mut diff.changes {
+            if change.moved.is_some() && before.get(&change.session) == after.get(&change.session) {
+                change.moved = None;
+            }
+        }
+        diff.changes
+            .retain(|c| c.moved.is_some() || !c.added.is_empty() || !c.removed.is_empty());
+        Ok(Replan { rota, diff })
+    }
+}
+
+impl fmt::Display for Replan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} assignment(s) changed:",
+            self.diff.assignments_changed()
+        )?;
+        self.diff.fmt(f)
+    }
+}

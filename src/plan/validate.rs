@@ -1,0 +1,338 @@
+//! Checking a plan: every problem found, each naming the offending item.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::error::{ValidationError, ValidationErrors};
+use crate::ids::{SessionId, WorkerId};
+use crate::staff::Worker;
+use crate::week::{Activity, Funding, PerfectWeek, RotaPeriod};
+
+use super::*;
+
+/// One dated occurrence of a person's activity.
+pub(super) struct Occurrence<'a> {
+    pub(super) plan: &'a PersonPlan,
+    pub(super) date: NaiveDate,
+    pub(super) activity: &'a Activity,
+    pub(super) session: SessionId,
+    pub(super) one_off: bool,
+}
+
+impl<'a> Occurrence<'a> {
+    fn new(plan: &'a PersonPlan, date: NaiveDate, activity: &'a Activity, one_off: bool) -> Self {
+        Self {
+            plan,
+            date,
+            activity,
+            session: SessionId::new(format!("{}/{}/{date}", plan.person.id, activity.id)),
+            one_off,
+        }
+    }
+
+    /// How a problem with the activity itself is named: a weekly activity
+    /// once, a one-off with its date.
+    fn item(&self) -> String {
+        let base = format!(
+            "person \"{}\" activity \"{}\"",
+            self.plan.person.id, self.activity.id
+        );
+        if self.one_off {
+            format!("{base} on {}", self.date)
+        } else {
+            base
+        }
+    }
+}
+
+impl Plan {
+    /// Checks every part of the plan and reports every problem found.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        let mut take = |result: Result<(), ValidationErrors>| {
+            if let Err(found) = result {
+                errors.extend(found.into_errors());
+            }
+        };
+        if self.period.weeks == 0 || self.period.weeks > RotaPeriod::MAX_WEEKS {
+            take(Err(ValidationError::OutOfRange {
+                item: "rota period weeks".into(),
+                value: self.period.weeks.to_string(),
+                expected: format!("1 to {}", RotaPeriod::MAX_WEEKS),
+            }
+            .into()));
+        }
+        let mut workers: HashMap<&WorkerId, &Worker> = HashMap::new();
+        for worker in &self.workers {
+            take(worker.validate());
+            if workers.insert(&worker.id, worker).is_some() {
+                take(Err(ValidationError::DuplicateId {
+                    item: "workers".into(),
+                    id: worker.id.to_string(),
+                }
+                .into()));
+            }
+        }
+        let mut people = HashMap::new();
+        for plan in &self.people {
+            take(plan.person.validate());
+            take(plan.week.validate());
+            if plan.week.person != plan.person.id {
+                take(Err(ValidationError::Conflict {
+                    item: format!("person \"{}\" perfect week", plan.person.id),
+                    reason: format!("belongs to \"{}\"", plan.week.person),
+                }
+                .into()));
+            }
+            if people.insert(&plan.person.id, plan).is_some() {
+                take(Err(ValidationError::DuplicateId {
+                    item: "people".into(),
+                    id: plan.person.id.to_string(),
+                }
+                .into()));
+            }
+            for worker in &plan.person.matching.excluded_workers {
+                if !workers.contains_key(worker) {
+                    take(Err(ValidationError::UnknownId {
+                        item: format!("person \"{}\" excluded workers", plan.person.id),
+                        id: worker.to_string(),
+                    }
+                    .into()));
+                }
+            }
+            if let Some(fund) = &plan.fund {
+                if fund.usable_bank < Decimal::ZERO {
+                    take(Err(ValidationError::NegativeAmount {
+                        item: format!("person \"{}\" usable bank", plan.person.id),
+                        amount: fund.usable_bank,
+                    }
+                    .into()));
+                }
+                take(fund.rate_cards.validate());
+                take(
+                    fund.allocation
+                        .validate(&format!("person \"{}\" allocation", plan.person.id)),
+                );
+            }
+        }
+        if let Some(core) = &self.service {
+            take(core.service.validate());
+            take(core.rate_cards.validate());
+        }
+        let mut with_history = std::collections::HashSet::new();
+        for record in &self.history {
+            let item = format!("worker \"{}\" history", record.worker);
+            if !workers.contains_key(&record.worker) {
+                take(Err(ValidationError::UnknownId {
+                    item: "worker history".into(),
+                    id: record.worker.to_string(),
+                }
+                .into()));
+            }
+            if !with_history.insert(&record.worker) {
+                take(Err(ValidationError::DuplicateId {
+                    item: "worker history".into(),
+                    id: record.worker.to_string(),
+                }
+                .into()));
+            }
+            if record.minutes < 0 || record.days < 0 {
+                take(Err(ValidationError::OutOfRange {
+                    item,
+                    value: format!("{} minutes over {} days", record.minutes, record.days),
+                    expected: "minutes and days of zero or more".into(),
+                }
+                .into()));
+            }
+        }
+        for request in &self.requests {
+            let item = format!("worker \"{}\" request on {}", request.worker, request.date);
+            if !workers.contains_key(&request.worker) {
+                take(Err(ValidationError::UnknownId {
+                    item: item.clone(),
+                    id: request.worker.to_string(),
+                }
+                .into()));
+            }
+            if !self.period.contains(request.date) {
+                take(Err(ValidationError::OutOfRange {
+                    item: item.clone(),
+                    value: request.date.to_string(),
+                    expected: "a date of the rota period".into(),
+                }
+                .into()));
+            }
+            if request.weight < 0 {
+                take(Err(ValidationError::OutOfRange {
+                    item,
+                    value: request.weight.to_string(),
+                    expected: "a weight of zero or more".into(),
+                }
+                .into()));
+            }
+        }
+        for absence in &self.changes.absences {
+            if !workers.contains_key(&absence.worker) {
+                take(Err(ValidationError::UnknownId {
+                    item: format!("absence from {}", absence.from),
+                    id: absence.worker.to_string(),
+                }
+                .into()));
+            }
+            if absence.to < absence.from {
+                take(Err(ValidationError::EndBeforeStart {
+                    item: format!("worker \"{}\" absence", absence.worker),
+                    start: absence.from.to_string(),
+                    end: absence.to.to_string(),
+                }
+                .into()));
+            }
+        }
+        for one_off in &self.changes.added {
+            match people.get(&one_off.person) {
+                None => take(Err(ValidationError::UnknownId {
+                    item: format!("one-off activity \"{}\"", one_off.activity.id),
+                    id: one_off.person.to_string(),
+                }
+                .into())),
+                Some(_) => {
+                    let week = PerfectWeek {
+                        person: one_off.person.clone(),
+                        activities: vec![one_off.activity.clone()],
+                    };
+                    take(week.validate());
+                }
+            }
+            if !self.period.contains(one_off.date) {
+                take(Err(ValidationError::OutOfRange {
+                    item: format!("one-off activity \"{}\" date", one_off.activity.id),
+                    value: one_off.date.to_string(),
+                    expected: "a date of the rota period".into(),
+                }
+                .into()));
+            }
+        }
+        let mut sessions = std::collections::HashSet::new();
+        let mut checked = std::collections::HashSet::new();
+        for occurrence in self.occurrences() {
+            let plan = occurrence.plan;
+            let activity = occurrence.activity;
+            let date = occurrence.date;
+            if !sessions.insert(occurrence.session.clone()) {
+                take(Err(ValidationError::DuplicateId {
+                    item: "sessions".into(),
+                    id: occurrence.session.to_string(),
+                }
+                .into()));
+            }
+            let item = occurrence.item();
+            let paid = activity.support.workers > 0;
+            // A date with no rate card in force is a problem of that date.
+            match (activity.funding, &plan.fund, &self.service) {
+                (Funding::Flexi, Some(fund), _)
+                    if paid && fund.rate_cards.in_force(date).is_none() =>
+                {
+                    take(Err(ValidationError::NoRateCard {
+                        item: item.clone(),
+                        date,
+                    }
+                    .into()));
+                }
+                (Funding::Core, _, Some(core))
+                    if paid && core.rate_cards.in_force(date).is_none() =>
+                {
+                    take(Err(ValidationError::NoRateCard {
+                        item: item.clone(),
+                        date,
+                    }
+                    .into()));
+                }
+                _ => {}
+            }
+            // The rest is about the activity itself: said once.
+            if !checked.insert(item.clone()) {
+                continue;
+            }
+            for worker in activity
+                .support
+                .preferred
+                .iter()
+                .chain(&activity.support.refused)
+            {
+                if !workers.contains_key(worker) {
+                    take(Err(ValidationError::UnknownId {
+                        item: item.clone(),
+                        id: worker.to_string(),
+                    }
+                    .into()));
+                }
+            }
+            if let Some(row) = &activity.support.match_row
+                && plan.person.matching.row(row).is_none()
+            {
+                take(Err(ValidationError::UnknownId {
+                    item: format!("{item} matching row"),
+                    id: row.to_string(),
+                }
+                .into()));
+            }
+            match (activity.funding, &plan.fund, &self.service) {
+                (Funding::Flexi, None, _) if paid => take(Err(ValidationError::Missing {
+                    item: item.clone(),
+                    what: "a fund to pay for flexi support".into(),
+                }
+                .into())),
+                (Funding::Core, _, None) => take(Err(ValidationError::Missing {
+                    item: item.clone(),
+                    what: "a service whose core pays for it".into(),
+                }
+                .into())),
+                _ => {}
+            }
+        }
+        let known: std::collections::HashSet<&SessionId> = sessions.iter().collect();
+        for id in self
+            .changes
+            .cancelled
+            .iter()
+            .chain(self.changes.moved.iter().map(|m| &m.session))
+        {
+            let core = self
+                .service
+                .as_ref()
+                .is_some_and(|c| id.as_str().starts_with(&format!("core/{}/", c.service.id)));
+            if !known.contains(id) && !core {
+                take(Err(ValidationError::UnknownId {
+                    item: "changes".into(),
+                    id: id.to_string(),
+                }
+                .into()));
+            }
+        }
+        ValidationErrors::check(errors)
+    }
+
+    /// Every dated occurrence of every person's activities in the period:
+    /// each weekly activity on each of its dates, and each one-off.
+    pub(super) fn occurrences(&self) -> Vec<Occurrence<'_>> {
+        let mut out = Vec::new();
+        for plan in &self.people {
+            for activity in &plan.week.activities {
+                for date in self.period.dates_on(activity.day) {
+                    out.push(Occurrence::new(plan, date, activity, false));
+                }
+            }
+            for one_off in self
+                .changes
+                .added
+                .iter()
+                .filter(|o| o.person == plan.person.id)
+            {
+                out.push(Occurrence::new(plan, one_off.date, &one_off.activity, true));
+            }
+        }
+        out
+    }
+}
