@@ -25,7 +25,7 @@
 //! support and is charged when it happens). A shift whose local window
 //! vanishes in a spring-forward gap costs nothing that day.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike, Weekday};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,7 @@ use crate::error::{
 use crate::ids::{CoreShiftId, PersonId, ServiceId, SkillId};
 use crate::money::{Allocation, ChargeKind, RateCard, RateCardSet, saturating_sum};
 use crate::time::local_window;
+use crate::week::SessionLimits;
 
 /// A core-and-flexi service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,6 +238,34 @@ fn hundredths(amount: Decimal) -> Option<i128> {
     let mut scaled = amount;
     scaled.rescale(2);
     (scaled == amount).then(|| scaled.mantissa())
+}
+
+impl CoreShiftTemplate {
+    /// How long the shift lasts in minutes of local clock time (an end at or
+    /// before the start is the next day, so 20:00–19:00 is 1,380 minutes).
+    pub fn minutes(&self) -> u32 {
+        let of = |t: NaiveTime| t.num_seconds_from_midnight() / 60;
+        let (start, end) = (of(self.start), of(self.end));
+        if end > start {
+            end - start
+        } else {
+            end + 1440 - start
+        }
+    }
+
+    /// Why the shift is too long for its kind under `limits` (or, for a
+    /// sleep-in, does not cover the night), in words; `None` if it is fine.
+    pub fn length_problem(&self, limits: &SessionLimits) -> Option<String> {
+        let minutes = self.minutes();
+        match self.kind.charge_kind() {
+            Some(kind) => {
+                let start = i64::from(self.start.num_seconds_from_midnight() / 60);
+                limits.length_problem(kind, minutes, [start])
+            }
+            None => (minutes > limits.on_call_minutes)
+                .then(|| format!("at most {} minutes on call", limits.on_call_minutes)),
+        }
+    }
 }
 
 impl CoreShiftKind {
@@ -449,6 +478,12 @@ impl Service {
                     item: item(),
                     start: s.start.to_string(),
                     end: s.end.to_string(),
+                });
+            } else if let Some(expected) = s.length_problem(&SessionLimits::default()) {
+                errors.push(ValidationError::OutOfRange {
+                    item: item(),
+                    value: format!("{}–{} ({} minutes)", s.start, s.end, s.minutes()),
+                    expected,
                 });
             }
         }
@@ -690,5 +725,37 @@ pub(crate) mod tests {
         // on-call shift start == end; unknown "zz"; p3 missing; 111 > 100.
         let errors = s.validate().unwrap_err();
         assert_eq!(errors.errors().len(), 4, "{errors}");
+    }
+
+    #[test]
+    fn core_shift_longer_than_its_kind_allows_fails_validation() {
+        // 20:00–19:00 reads as the next day: 23 hours, far over a 12-hour day.
+        let mut s = sample_service();
+        s.core[2].end = hm(23, 0);
+        assert!(s.validate().is_ok());
+        s.core[0].start = hm(20, 0);
+        s.core[0].end = hm(19, 0);
+        assert_eq!(s.core[0].minutes(), 1380);
+        let errors = s.validate().unwrap_err();
+        assert_eq!(
+            errors.errors(),
+            [ValidationError::OutOfRange {
+                item: "service \"s1\" core shift \"day\"".into(),
+                value: "20:00:00–19:00:00 (1380 minutes)".into(),
+                expected: "at most 720 minutes for a supported session".into(),
+            }]
+        );
+        // A sleep-in 09:00–17:00 is no sleep-in.
+        let mut s = sample_service();
+        s.core[2].end = hm(23, 0);
+        s.core[1].start = hm(9, 0);
+        s.core[1].end = hm(17, 0);
+        let errors = s.validate().unwrap_err();
+        assert!(
+            errors
+                .to_string()
+                .contains("a sleep-in covering 00:00–05:00"),
+            "{errors}"
+        );
     }
 }

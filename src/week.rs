@@ -7,6 +7,11 @@
 //! at a soft cost per minute away from their choice). A [`RotaPeriod`] lays
 //! the week onto real dates in a real time zone, one or more weeks long.
 //!
+//! Validation refuses a session longer than its kind allows, a sleep-in that
+//! does not cover the night, two activities of the person that overlap
+//! whatever times the rota picks, and an activity that asks for skills or
+//! named workers but needs no worker: see [`SessionLimits`].
+//!
 //! ```
 //! use chrono::{NaiveTime, Weekday};
 //! use perfect_week::week::{Activity, Funding, PerfectWeek, Timing};
@@ -30,6 +35,10 @@ use crate::ids::{
     ActivityId, MatchRowId, OutcomeId, PersonId, PlaceId, SkillId, TraitId, WorkerId,
 };
 use crate::money::ChargeKind;
+
+mod limits;
+
+pub use limits::SessionLimits;
 
 /// A person's perfect week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,7 +177,7 @@ impl Activity {
     }
 
     /// Checks the activity on its own; problems are named by `item`.
-    fn check(&self, item: &str, errors: &mut Vec<ValidationError>) {
+    fn check(&self, item: &str, limits: &SessionLimits, errors: &mut Vec<ValidationError>) {
         if self.name.trim().is_empty() {
             errors.push(ValidationError::Empty {
                 item: format!("{item} name"),
@@ -187,6 +196,35 @@ impl Activity {
                 value: self.minutes.to_string(),
                 expected: "at most 24 hours".into(),
             });
+        } else if self.support.workers > 0 {
+            let starts = self
+                .start_options()
+                .into_iter()
+                .map(|(t, _)| minutes_of_day(t));
+            if let Some(expected) = limits.length_problem(self.charge, self.minutes, starts) {
+                errors.push(ValidationError::OutOfRange {
+                    item: format!("{item} minutes"),
+                    value: self.minutes.to_string(),
+                    expected,
+                });
+            }
+        }
+        if self.support.workers == 0 {
+            let support = &self.support;
+            for (asks, what) in [
+                (!support.skills.is_empty(), "skills"),
+                (!support.characteristics.is_empty(), "characteristics"),
+                (!support.preferred.is_empty(), "preferred workers"),
+                (!support.refused.is_empty(), "refused workers"),
+                (support.match_row.is_some(), "a matching-profile row"),
+            ] {
+                if asks {
+                    errors.push(ValidationError::Conflict {
+                        item: format!("{item} support"),
+                        reason: format!("asks for {what} but its support ratio is 0 workers"),
+                    });
+                }
+            }
         }
         if !(1..=5).contains(&self.priority) {
             errors.push(ValidationError::OutOfRange {
@@ -361,20 +399,44 @@ pub enum Funding {
 
 impl PerfectWeek {
     /// Checks every activity and reports every problem found: empty names,
-    /// zero or over-long durations, windows too small, priorities out of
-    /// range, duplicate activity ids, workers both preferred and refused.
+    /// zero durations or ones longer than [`SessionLimits::default`] allows
+    /// for the kind, a sleep-in that does not cover the night, windows too
+    /// small, priorities out of range, duplicate activity ids, workers both
+    /// preferred and refused, skills or named workers asked of an activity
+    /// with no worker, and two activities that overlap at every time they may
+    /// take (see [`SessionLimits`]).
     pub fn validate(&self) -> Result<(), ValidationErrors> {
+        self.validate_with(&SessionLimits::default())
+    }
+
+    /// [`PerfectWeek::validate`] with other session limits.
+    pub fn validate_with(&self, limits: &SessionLimits) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
         let mut ids = HashSet::new();
+        let item = |a: &Activity| format!("person \"{}\" activity \"{}\"", self.person, a.id);
         for activity in &self.activities {
-            let item = format!("person \"{}\" activity \"{}\"", self.person, activity.id);
             if !ids.insert(&activity.id) {
                 errors.push(ValidationError::DuplicateId {
                     item: format!("person \"{}\" activities", self.person),
                     id: activity.id.to_string(),
                 });
             }
-            activity.check(&item, &mut errors);
+            activity.check(&item(activity), limits, &mut errors);
+        }
+        let spans: Vec<_> = self
+            .activities
+            .iter()
+            .filter_map(|a| Some((a, limits::Span::of(a)?)))
+            .collect();
+        for (i, (a, span_a)) in spans.iter().enumerate() {
+            for (b, span_b) in &spans[i + 1..] {
+                if span_a.must_overlap(span_b) {
+                    errors.push(ValidationError::Overlapping {
+                        item: item(a),
+                        other: item(b),
+                    });
+                }
+            }
         }
         ValidationErrors::check(errors)
     }

@@ -1,6 +1,8 @@
 //! Explanations a rota coordinator can read: the score broken down, why a
-//! session is unfilled, who could cover a session, and what changed between
-//! two rosters.
+//! session is unfilled (every worker weighed, with [`unfilled`], or a small
+//! conflict set in one sentence, with [`conflicts`], which is the one to use
+//! in bulk), who could cover a session, and what changed between two
+//! rosters.
 //!
 //! Every explanation is data (typed ids, constraints, score changes) with a
 //! [`Display`](std::fmt::Display) text; callers who want other wording read
@@ -10,10 +12,12 @@
 //! of it.
 
 mod breakdown;
+mod conflict;
 mod cover;
 mod diff;
 
 pub use breakdown::Breakdown;
 pub(crate) use cover::write_needs;
+pub use conflict::{Blocker, Conflict, Reason, conflicts};
 pub use cover::{Candidate, UnfilledSession, unfilled, who_could_cover, who_could_replace};
 pub use diff::{Change, RosterDiff, diff};
