@@ -128,6 +128,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod draw;
 pub mod error;
 pub mod explain;
 pub mod export;
@@ -143,6 +144,7 @@ pub mod solver;
 pub mod staff;
 pub mod time;
 pub mod week;
+pub mod words;
 
 pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
 pub use money::{
