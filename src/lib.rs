@@ -135,6 +135,7 @@ pub mod export;
 pub mod ids;
 pub mod load;
 pub mod money;
+pub mod output;
 pub mod person;
 pub mod plan;
 pub mod review;
