@@ -129,12 +129,14 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod draw;
 pub mod error;
 pub mod explain;
 pub mod export;
 pub mod ids;
 pub mod load;
 pub mod money;
+pub mod output;
 pub mod person;
 pub mod plan;
 pub mod review;
@@ -144,6 +146,7 @@ pub mod solver;
 pub mod staff;
 pub mod time;
 pub mod week;
+pub mod words;
 
 pub use chrono;
 pub use chrono_tz;
