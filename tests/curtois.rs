@@ -146,6 +146,23 @@ fn lf_line_endings_and_comments_anywhere_parse_the_same() {
     );
 }
 
+#[test]
+fn a_signed_zero_requirement_is_zero() {
+    // Line 67 is the first cover row `0,D,5,100,1`.
+    let zero = parse_instance("Instance1.txt", &with_line(67, "0,D,0,100,1")).expect("zero");
+    for written in ["-0", "+0", "-00"] {
+        let signed = with_line(67, &format!("0,D,{written},100,1"));
+        let parsed = parse_instance("Instance1.txt", &signed).expect("a signed zero parses");
+        assert_eq!(parsed, zero, "{written}");
+        assert_eq!(parsed.cover[0].requirement, 0);
+    }
+    // Any other sign stays an error, naming the field.
+    let e = error(&with_line(67, "0,D,-1,100,1"));
+    assert!(e.message.contains("bad Requirement \"-1\""), "{e}");
+    let e = error(&with_line(67, "0,D,-,100,1"));
+    assert!(e.message.contains("bad Requirement \"-\""), "{e}");
+}
+
 fn error(text: &str) -> ParseError {
     parse_instance("Instance1.txt", text).expect_err("the text is invalid")
 }
