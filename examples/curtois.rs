@@ -13,7 +13,9 @@
 //! Progress goes to stderr. Stdout ends with `objective N`, recomputed from the
 //! roster by `curtois/scorer.rs`, which shares no code with the engine; a
 //! roster that breaks a hard rule prints `infeasible K` (K violations) on the
-//! line before. Exit codes: 0 feasible, 2 bad arguments or a bad instance
+//! line before. Before both, `bound B`: the engine's proven lower bound on the
+//! objective of any roster that breaks no hard rule (a whole number, rounded
+//! up), or `bound none`. Exit codes: 0 feasible, 2 bad arguments or a bad instance
 //! file, 3 infeasible roster.
 
 // Shared with `tests/curtois.rs` and `benches/curtois.rs`, which use the
@@ -170,6 +172,10 @@ fn main() -> ExitCode {
         "objective parts: {} on-requests, {} off-requests, {} under-cover, {} over-cover",
         eval.on_requests, eval.off_requests, eval.under_cover, eval.over_cover
     );
+    match solution.lower_bound {
+        Some(b) => println!("bound {}", b.soft),
+        None => println!("bound none"),
+    }
     if !eval.is_feasible() {
         for (rule, count) in Rule::ALL.iter().zip(eval.counts()) {
             if count > 0 {
@@ -203,11 +209,14 @@ fn solve(problem: &Problem, args: &Args) -> Result<Solution, ProblemError> {
         });
         if due {
             eprintln!(
-                "{:7.1} s  best objective {} with {} hard  ({} steps)",
+                "{:7.1} s  best objective {} with {} hard  ({} steps)  bound {}",
                 progress.elapsed.as_secs_f64(),
                 progress.best.soft,
                 progress.best.hard,
-                progress.steps
+                progress.steps,
+                progress
+                    .lower_bound
+                    .map_or("none".to_owned(), |b| b.soft.to_string())
             );
             last = Some((progress.elapsed, progress.best));
         }

@@ -837,3 +837,50 @@ fn the_optimum_of_instance1_is_never_beaten() {
         assert!(ours.objective() >= 607, "seed {seed}: {}", ours.objective());
     }
 }
+
+/// Best known objective per shipped instance (all proven optimal; see
+/// `benches/data/curtois/README.md`).
+const BEST_KNOWN: [(u32, i64); 14] = [
+    (1, 607),
+    (2, 828),
+    (3, 1001),
+    (4, 1716),
+    (5, 1143),
+    (6, 1950),
+    (8, 1300),
+    (10, 4631),
+    (11, 3443),
+    (14, 1278),
+    (16, 3225),
+    (18, 4459),
+    (20, 4769),
+    (22, 30241),
+];
+
+/// The engine's lower bound is never above the best known objective of a
+/// shipped instance: a few rounds on every instance, and many on the small
+/// ones, where it must also come close (Instance 2's bound is its optimum).
+#[test]
+fn the_lower_bound_is_never_above_the_best_known() {
+    use perfect_week::solver::lower_bound;
+
+    for (n, best) in BEST_KNOWN {
+        let rounds = match n {
+            1 | 2 => 400,
+            3..=6 => 40,
+            _ => 2,
+        };
+        let b = lower_bound(&compile::compile(&instance(n)), rounds)
+            .expect("valid")
+            .expect("a bound");
+        assert_eq!((b.hard, b.unfilled), (0, 0), "Instance{n}");
+        assert!(b.soft <= best, "Instance{n}: bound {} above {best}", b.soft);
+        if n <= 2 {
+            assert!(
+                b.soft >= best * 9 / 10,
+                "Instance{n}: bound {} too weak",
+                b.soft
+            );
+        }
+    }
+}

@@ -27,6 +27,11 @@ fn m_size(m: &Model) -> u64 {
 /// construction first.
 const ROLLING_FROM_DAYS: usize = 56;
 
+/// DP transitions of the lower bound allowed per search step while the bound
+/// rises (a tenth of it once it stalls): keeps the bound to a fixed share of
+/// the effort, counted in work rather than time so that runs repeat.
+const BOUND_SHARE: u64 = 20;
+
 /// What the search returns.
 pub(crate) struct Outcome {
     pub best: Score,
@@ -36,6 +41,8 @@ pub(crate) struct Outcome {
     pub evals: u64,
     pub best_at: u64,
     pub elapsed: Duration,
+    /// The proven lower bound (see `Solution::lower_bound`).
+    pub bound: Option<Score>,
 }
 
 pub(crate) struct Search<'m> {
@@ -764,25 +771,43 @@ impl<'m> Search<'m> {
         } else {
             0.0
         };
-        let report = |s: &Self, cur: Score, steps: u64, f: &mut F| {
+        let mut bound = super::bound::Bound::new(m);
+        let report = |s: &Self, cur: Score, steps: u64, lb: Option<Score>, f: &mut F| {
             f(&Progress {
                 best: s.best,
                 current: cur,
                 steps,
                 moves_evaluated: s.evals,
                 elapsed: started.elapsed(),
+                lower_bound: lb,
             })
         };
-        if report(self, cur, 0, on_progress).is_break() {
+        if report(self, cur, 0, bound.score(), on_progress).is_break() {
             stop = true;
         }
-        let done = |best: Score, steps: u64| {
-            term.max_steps.is_some_and(|m| steps >= m) || term.target.is_some_and(|t| best <= t)
+        let done = |best: Score, steps: u64, lb: Option<Score>| {
+            term.max_steps.is_some_and(|m| steps >= m)
+                || term.target.is_some_and(|t| best <= t)
+                || lb.is_some_and(|b| best <= b)
         };
         let unlimited =
             term.max_steps.is_none() && term.max_time.is_none() && term.target.is_none();
         let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
-        while !stop && has_sessions && !done(self.best, steps) {
+        while !stop && has_sessions && !done(self.best, steps, bound.score()) {
+            let share = if bound.stalled() {
+                BOUND_SHARE / 10
+            } else {
+                BOUND_SHARE
+            };
+            if bound.active() && bound.spent <= steps.saturating_mul(share) {
+                let upper = Some(self.best.soft)
+                    .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
+                if bound.iterate(upper)
+                    && report(self, cur, steps, bound.score(), on_progress).is_break()
+                {
+                    break;
+                }
+            }
             if steps.is_multiple_of(256)
                 && let Some(max) = term.max_time
                 && started.elapsed() >= max
@@ -829,7 +854,7 @@ impl<'m> Search<'m> {
                     self.best = new;
                     self.cur_is_best = true;
                     best_at = steps;
-                    if report(self, cur, steps, on_progress).is_break() {
+                    if report(self, cur, steps, bound.score(), on_progress).is_break() {
                         break;
                     }
                 }
@@ -847,7 +872,9 @@ impl<'m> Search<'m> {
                 cur = self.st.score;
                 hist.fill(cur);
             }
-            if steps.is_multiple_of(100_000) && report(self, cur, steps, on_progress).is_break() {
+            if steps.is_multiple_of(100_000)
+                && report(self, cur, steps, bound.score(), on_progress).is_break()
+            {
                 break;
             }
         }
@@ -862,6 +889,7 @@ impl<'m> Search<'m> {
             evals: self.evals,
             best_at,
             elapsed: started.elapsed(),
+            bound: bound.score(),
         }
     }
 }
