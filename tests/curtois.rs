@@ -797,6 +797,7 @@ fn solve(i: &Instance, seed: u64, steps: u64) -> perfect_week::solver::Solution 
 
     let config = SolverConfig {
         seed,
+        threads: 1,
         termination: Termination {
             max_steps: Some(steps),
             ..Termination::default()

@@ -112,6 +112,7 @@ pub mod score;
 mod bound;
 mod dp;
 mod model;
+mod portfolio;
 mod rng;
 mod scratch;
 mod search;
@@ -168,13 +169,22 @@ pub struct SolverConfig {
     pub seed: u64,
     /// When to stop.
     pub termination: Termination,
+    /// Searches run side by side (a portfolio, one OS thread each; 0 counts
+    /// as 1). Search `i` uses a seed derived from `seed` and `i`; search 0
+    /// also works on the lower bound and alone calls the progress callback.
+    /// Each search gets the whole [`Termination`] (a step budget is per
+    /// search); the best roster wins, ties to the lower index. With a step
+    /// budget and no time cap the result is the same for the same problem,
+    /// seed and thread count.
+    pub threads: usize,
 }
 
 impl Default for SolverConfig {
-    /// Seed 0 and a budget of 200 000 steps.
+    /// Seed 0, one thread and a budget of 200 000 steps.
     fn default() -> Self {
         Self {
             seed: 0,
+            threads: 1,
             termination: Termination {
                 max_steps: Some(200_000),
                 max_time: None,
@@ -290,9 +300,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
         return Err(first);
     }
     let model = model::Model::compile(problem);
-    let mut search = search::Search::new(&model, config.seed);
-    search.construct(config.termination.max_time.map(|t| started + t));
-    let out = search.run(&config.termination, started, &mut on_progress);
+    let out = portfolio::run(&model, config, started, &mut on_progress);
     let (score, breakdown) = scratch::score(problem, &out.place, &out.assign);
     debug_assert_eq!(
         score, out.best,

@@ -10,6 +10,7 @@
 //! over days, and ruin-and-recreate over a few days.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::model::Model;
@@ -31,6 +32,24 @@ const ROLLING_FROM_DAYS: usize = 56;
 /// rises (a tenth of it once it stalls): keeps the bound to a fixed share of
 /// the effort, counted in work rather than time so that runs repeat.
 const BOUND_SHARE: u64 = 20;
+
+/// How one search of a portfolio runs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lane<'a> {
+    /// Works on the lower bound too (one search of a portfolio does).
+    pub bound: bool,
+    /// Raised by the search that proves its roster optimal; the others stop
+    /// when they see it.
+    pub stop: Option<&'a AtomicBool>,
+}
+
+impl Lane<'_> {
+    /// A search on its own.
+    pub const ALONE: Lane<'static> = Lane {
+        bound: true,
+        stop: None,
+    };
+}
 
 /// What the search returns.
 pub(crate) struct Outcome {
@@ -750,6 +769,7 @@ impl<'m> Search<'m> {
         &mut self,
         term: &Termination,
         started: Instant,
+        lane: Lane<'_>,
         on_progress: &mut F,
     ) -> Outcome {
         let mut steps: u64 = 0;
@@ -799,7 +819,7 @@ impl<'m> Search<'m> {
             } else {
                 BOUND_SHARE
             };
-            if bound.active() && bound.spent <= steps.saturating_mul(share) {
+            if lane.bound && bound.active() && bound.spent <= steps.saturating_mul(share) {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
                 if bound.iterate(upper)
@@ -812,6 +832,9 @@ impl<'m> Search<'m> {
                 && let Some(max) = term.max_time
                 && started.elapsed() >= max
             {
+                break;
+            }
+            if steps.is_multiple_of(256) && lane.stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
                 break;
             }
             let mark = self.st.mark();
@@ -880,6 +903,12 @@ impl<'m> Search<'m> {
         }
         if self.cur_is_best {
             self.snapshot();
+        }
+        if lane.bound
+            && let Some(stop) = lane.stop
+            && bound.score().is_some_and(|b| self.best <= b)
+        {
+            stop.store(true, Ordering::Relaxed);
         }
         Outcome {
             best: self.best,
