@@ -122,6 +122,7 @@ fn the_same_plan_and_seed_give_the_same_rota() -> TestResult {
     assert_eq!(s.solution.stats.steps, sample::SOLVER_STEPS);
     let config = SolverConfig {
         seed: 3,
+        threads: 1,
         termination: Termination {
             max_steps: Some(20_000),
             ..Termination::default()
@@ -303,6 +304,7 @@ fn too_small_an_allocation_leaves_sessions_unfilled_rather_than_overspending() -
     let compiled = plan.compile()?;
     let config = SolverConfig {
         seed: 1,
+        threads: 1,
         termination: Termination {
             max_steps: Some(50_000),
             ..Termination::default()
