@@ -353,9 +353,13 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
 /// ```
 /// use perfect_week::solver::*;
 ///
-/// // No sessions: nothing to pay, nothing to gain.
+/// // A week with no sessions: nothing to pay, nothing to gain.
+/// let monday = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
+/// let days = (0..7)
+///     .map(|i| Day { date: monday + chrono::Days::new(i), start: i as i64 * 1440, end: (i as i64 + 1) * 1440 })
+///     .collect();
 /// let problem = Problem {
-///     days: vec![],
+///     days,
 ///     sessions: vec![],
 ///     workers: vec![],
 ///     rules: Rules::default(),
@@ -365,7 +369,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
 ///     baseline: None,
 /// };
 /// assert_eq!(lower_bound(&problem, 10)?, Some(Score::ZERO));
-/// # Ok::<(), ProblemError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
