@@ -33,7 +33,7 @@
 //! ```
 //! use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
 //! use perfect_week::{
-//!     Activity, Allocation, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
+//!     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
 //!     RateCardSet, RotaPeriod, SolverConfig, Timing, Worker,
 //! };
 //!
@@ -51,11 +51,8 @@
 //!     ],
 //! };
 //! // Her Individual Service Fund: £150 a week, charged at £24.50 an hour.
-//! let fund = Fund {
-//!     rate_cards: RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] },
-//!     allocation: Allocation { money_per_week: Some("150".parse()?), ..Allocation::default() },
-//!     usable_bank: "0".parse()?,
-//! };
+//! let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! let fund = Fund::money(rate_cards, "150".parse()?);
 //! let contract = Contract {
 //!     min_minutes_per_week: 0,
 //!     max_minutes_per_week: 20 * 60,
@@ -154,18 +151,18 @@ pub use ids::{
     ActivityId, CoreShiftId, PersonId, ServiceId, SessionId, SkillId, TraitId, WorkerId,
 };
 pub use money::{
-    Allocation, ChargeKind, EntryKind, FeeRule, IsfAgreement, Ledger, LedgerEntry, RateCard,
-    RateCardSet, Statement, SurplusRule, round_pennies,
+    Allocation, ChargeKind, EntryKind, FeeRule, Fund, FundBudget, IsfAgreement, Ledger,
+    LedgerEntry, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
 };
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
-    Absence, Changes, CompiledPlan, CorePlan, Fund, MovedSession, OneOff, PersonPlan, Plan,
-    PlanError, PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
+    Absence, Changes, CompiledPlan, CorePlan, MovedSession, OneOff, PersonPlan, Plan, PlanError,
+    PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};
 pub use service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
-pub use solver::{Score, SolveStats, SolverConfig, Termination};
+pub use solver::{Constraint, Score, SolveStats, SolverConfig, Termination};
 pub use staff::{
     Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Unavailability,
     Worker,
