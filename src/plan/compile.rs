@@ -15,16 +15,11 @@ use crate::solver::{
     WorkerHistory, WorkerLimits,
 };
 use crate::time::{TimeRange, local_window, resolve_local, resolve_local_date_time};
-use crate::week::{Funding, RotaPeriod};
+use crate::week::Funding;
 
-use super::compiled::SessionInfo;
+use super::compiled::{SessionInfo, epoch};
 use super::validate::Occurrence;
 use super::*;
-
-/// The instant of local midnight at the start of the period: minute 0.
-pub(super) fn epoch(period: &RotaPeriod) -> DateTime<Utc> {
-    resolve_local_date_time(period.zone, period.start, NaiveTime::MIN).with_timezone(&Utc)
-}
 
 /// Pence in a money amount, rounded to the penny first.
 fn pence(amount: Decimal) -> i64 {
