@@ -13,11 +13,11 @@ use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use super::config::{Progress, Termination};
 use super::model::Model;
 use super::rng::Rng;
 use super::score::Score;
 use super::state::State;
-use super::{Progress, Termination};
 
 /// A size measure for stall limits: seats over the horizon.
 fn m_size(m: &Model) -> u64 {
