@@ -347,7 +347,9 @@ impl<'m> Bound<'m> {
         let lv = raw as f64 / SCALE as f64;
         let target = match upper {
             Some(u) if (u as f64) > lv + 0.5 => u as f64,
-            _ => lv + (lv.abs() * 0.05).max(10.0),
+            // No roster to aim at: aim well above, the step length
+            // shrinks when that overshoots.
+            _ => lv + lv.abs().max(10.0),
         };
         let step = (self.theta * (target - lv) / norm).min(1e12);
         for (s, se) in m.sess.iter().enumerate() {
