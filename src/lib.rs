@@ -128,6 +128,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod digest;
 pub mod draw;
 pub mod error;
 pub mod explain;

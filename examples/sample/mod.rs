@@ -37,6 +37,10 @@ use perfect_week::staff::{
 use perfect_week::week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};
 use rust_decimal::Decimal;
 
+mod story;
+#[allow(unused_imports)]
+pub use story::{story, story_config};
+
 /// Ava's id.
 pub const AVA: &str = "ava";
 /// The worker who rings in sick in week 2.
