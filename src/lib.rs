@@ -136,6 +136,7 @@ pub mod export;
 pub mod ids;
 pub mod load;
 pub mod money;
+pub mod notice;
 pub mod output;
 pub mod person;
 pub mod plan;
