@@ -37,7 +37,10 @@ use perfect_week::staff::{
 use perfect_week::week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};
 use rust_decimal::Decimal;
 
+mod court;
 mod story;
+#[allow(unused_imports)]
+pub use court::{AREAS, court_plan, decision_records};
 #[allow(unused_imports)]
 pub use story::{story, story_config};
 
@@ -459,7 +462,7 @@ pub fn support_plan() -> SupportPlan {
 // ---------------------------------------------------------- perfect week
 
 /// The first day of each week's activity.
-fn weekdays() -> [Weekday; 7] {
+pub fn weekdays() -> [Weekday; 7] {
     use Weekday::*;
     [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
 }
