@@ -301,6 +301,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod digest;
 pub mod draw;
 pub mod error;
 pub mod explain;
@@ -308,6 +309,7 @@ pub mod export;
 pub mod ids;
 pub mod load;
 pub mod money;
+pub mod notice;
 pub mod output;
 pub mod person;
 pub mod plan;

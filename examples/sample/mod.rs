@@ -37,6 +37,13 @@ use perfect_week::staff::{
 use perfect_week::week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};
 use rust_decimal::Decimal;
 
+mod court;
+mod story;
+#[allow(unused_imports)]
+pub use court::{AREAS, court_plan, decision_records};
+#[allow(unused_imports)]
+pub use story::{story, story_config};
+
 /// Ava's id.
 pub const AVA: &str = "ava";
 /// The worker who rings in sick in week 2.
@@ -456,7 +463,7 @@ pub fn support_plan() -> SupportPlan {
 // ---------------------------------------------------------- perfect week
 
 /// The first day of each week's activity.
-fn weekdays() -> [Weekday; 7] {
+pub fn weekdays() -> [Weekday; 7] {
     use Weekday::*;
     [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
 }

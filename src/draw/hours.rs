@@ -182,14 +182,8 @@ pub fn worker_weeks(
         false,
     );
     svg.text(LEFT - 10.0, y + 4.0, FONT, true, "end", "Average week");
-    svg.text(
-        x_of(average.max(AVERAGE_LIMIT)) + 6.0,
-        y + 4.0,
-        FONT,
-        false,
-        "start",
-        &words,
-    );
+    svg.text(x_of(AVERAGE_LIMIT), y + 20.0, FONT, false, "middle", "48 h");
+    svg.text(x_of(average) + 6.0, y + 4.0, FONT, false, "start", &words);
     svg.end_group();
     svg.finish()
 }

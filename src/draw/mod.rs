@@ -3,7 +3,8 @@
 //! People read a week faster than a table. [`perfect_week_beside_rota`]
 //! draws what a person asked for beside what the rota planned, with who
 //! supports each session and what is unfilled; [`worker_weeks`] draws one
-//! worker's weeks, hours against their contract.
+//! worker's weeks, hours against their contract; [`week_grid`] prints a
+//! week as a text grid for a terminal.
 //!
 //! The pictures are written to be accessible: each has a `<title>` and a
 //! `<desc>` that says its content in words, every box carries a text label
@@ -15,10 +16,12 @@
 //! the pictures can be drawn from a rota read back from JSON as well as from
 //! one just planned.
 
+mod grid;
 mod hours;
 mod svg;
 mod week;
 
+pub use grid::week_grid;
 pub use hours::worker_weeks;
 pub use svg::escape;
 pub use week::perfect_week_beside_rota;

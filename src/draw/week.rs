@@ -183,11 +183,17 @@ fn asked_blocks(activity: &Activity) -> Vec<Block> {
     match activity.timing {
         Timing::Fixed { start } => {
             let from = minute_of(start);
+            let until = if from + minutes > 24 * 60 {
+                let end = start.overflowing_add_signed(Duration::minutes(minutes)).0;
+                format!(", until {} next day", clock(end))
+            } else {
+                String::new()
+            };
             vec![Block {
                 from,
-                to: from + minutes,
+                to: (from + minutes).min(24 * 60),
                 fill: plain,
-                label: format!("{} {} ({support})", clock(start), activity.name),
+                label: format!("{} {} ({support}{until})", clock(start), activity.name),
                 title: format!(
                     "Asked for: {} at {} for {} min, {support}",
                     activity.name,

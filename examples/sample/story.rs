@@ -1,0 +1,97 @@
+//! The built-in story of `examples/perfect_week.rs`: Ava's perfect week
+//! planned for four weeks from Monday 23 March 2026 (over the spring clock
+//! change and Easter) with nine workers, one of whom she does not want.
+//!
+//! It starts from the sample and changes what the story needs: the Tuesday
+//! swim is 2:1 and both workers must hold pool-safety training, which only
+//! Grace has, so one seat each Tuesday cannot be filled and the
+//! explanations have something to say; a sleep-in on Friday nights; no
+//! shared core shifts. `examples/data/perfect_week.json` is this plan
+//! written as JSON (`tests/story.rs` keeps the two equal).
+
+use chrono::Weekday;
+use chrono_tz::Europe::London;
+use perfect_week::ids::{SkillId, WorkerId};
+use perfect_week::money::ChargeKind;
+use perfect_week::plan::{Changes, PersonPlan, Plan, PlanOptions};
+use perfect_week::solver::{SolverConfig, Termination};
+use perfect_week::staff::Qualification;
+use perfect_week::week::{Activity, RotaPeriod, Support, Timing};
+
+use super::{ava, date, fund, hm, week, workers};
+
+/// The workers of the story (nine of the sample's twelve).
+const TEAM: [&str; 9] = [
+    "priya", "hannah", "grace", "tom", "marcus", "amira", "ben", "dean", "rosa",
+];
+
+/// Four weeks from Monday 23 March 2026, London time.
+pub fn story_period() -> RotaPeriod {
+    RotaPeriod::new(date(2026, 3, 23), 4, London)
+}
+
+/// The solver settings of the story: a step budget, so every run prints
+/// the same rota.
+pub fn story_config() -> SolverConfig {
+    SolverConfig {
+        seed: 7,
+        termination: Termination {
+            max_steps: Some(1_000_000),
+            max_time: None,
+            target: None,
+        },
+    }
+}
+
+/// The story's plan.
+pub fn story() -> Plan {
+    let mut week = week();
+    for activity in &mut week.activities {
+        if activity.id.as_str() == "swim" {
+            activity.support.workers = 2;
+            activity.support.skills = vec![SkillId::new("pool-safety")];
+        }
+    }
+    let mut sleep_in = Activity::new(
+        "sleep-in",
+        "Sleep-in after the cinema",
+        Weekday::Fri,
+        Timing::fixed(hm(23, 0)),
+        8 * 60,
+    )
+    .with_support(Support {
+        workers: 1,
+        refused: vec![WorkerId::new("marcus")],
+        ..Support::default()
+    });
+    sleep_in.charge = ChargeKind::SleepIn;
+    week.activities.push(sleep_in);
+
+    let mut team: Vec<_> = workers()
+        .into_iter()
+        .filter(|w| TEAM.contains(&w.id.as_str()))
+        .collect();
+    for worker in &mut team {
+        if worker.id.as_str() == "grace" {
+            worker.qualifications.push(Qualification {
+                skill: SkillId::new("pool-safety"),
+                obtained: Some(date(2025, 6, 2)),
+                expires: None,
+            });
+        }
+    }
+    Plan {
+        period: story_period(),
+        people: vec![PersonPlan {
+            person: ava(),
+            week,
+            fund: Some(fund()),
+        }],
+        workers: team,
+        service: None,
+        history: vec![],
+        requests: vec![],
+        changes: Changes::default(),
+        options: PlanOptions::default(),
+    }
+}
