@@ -34,8 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             max_time: None,
             target: None,
         },
+        ..SolverConfig::default()
     };
-    let rota = plan.solve(&config)?;
+    let planned = plan.solve(&config)?;
+    let rota = &planned.rota;
     let weeks = i64::from(rota.period.weeks);
     let core = plan.service.as_ref().ok_or("the court has no core plan")?;
     let split = core.service.flexi_split()?;

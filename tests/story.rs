@@ -9,9 +9,9 @@
 #[path = "../examples/sample/mod.rs"]
 mod sample;
 
+use perfect_week::PlannedRota;
 use perfect_week::load::{self, Problem};
 use perfect_week::plan::Plan;
-use perfect_week::rota::Rota;
 use perfect_week::solver::{SolverConfig, Termination};
 
 const FILE: &str = concat!(
@@ -95,9 +95,10 @@ fn a_planned_rota_reads_back_from_json() -> TestResult {
             max_time: None,
             target: None,
         },
+        ..SolverConfig::default()
     };
-    let rota = sample::story().solve(&config)?;
-    let back: Rota = load::from_str(&serde_json::to_string_pretty(&rota)?)?;
-    assert_eq!(back, rota);
+    let planned = sample::story().solve(&config)?;
+    let back: PlannedRota = load::from_str(&serde_json::to_string_pretty(&planned)?)?;
+    assert_eq!(back, planned);
     Ok(())
 }

@@ -55,11 +55,7 @@ pub fn court_plan() -> Plan {
         people,
         workers,
     );
-    plan.service = Some(CorePlan {
-        service: court,
-        rate_cards: rate_cards(),
-        budget_per_week: None,
-    });
+    plan.service = Some(CorePlan::new(court, rate_cards()));
     plan
 }
 
@@ -87,15 +83,13 @@ fn resident(n: usize, id: &PersonId, flexi_hours: Decimal) -> PersonPlan {
         person: id.clone(),
         activities: vec![session(0, days[n % 7]), session(1, days[(n + 3) % 7])],
     };
-    let fund = Fund {
-        rate_cards: rate_cards(),
-        allocation: Allocation {
+    let fund = Fund::hours(flexi_hours)
+        .with_allocation(Allocation {
             hours_per_week: Some(flexi_hours),
             flexi_hours_per_week: Some(flexi_hours),
             ..Allocation::default()
-        },
-        usable_bank: Decimal::ZERO,
-    };
+        })
+        .with_rate_cards(rate_cards());
     let person = Person::new(id.clone(), format!("Resident of flat {}", n + 1));
     PersonPlan::new(person, week, Some(fund))
 }

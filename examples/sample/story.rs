@@ -40,6 +40,7 @@ pub fn story_config() -> SolverConfig {
             max_time: None,
             target: None,
         },
+        ..SolverConfig::default()
     }
 }
 

@@ -80,6 +80,13 @@ impl Fund {
         self
     }
 
+    /// The same fund charged by `rate_cards` (an hours allocation may carry
+    /// them too, so that its sessions are costed).
+    pub fn with_rate_cards(mut self, rate_cards: RateCardSet) -> Self {
+        self.rate_cards = rate_cards;
+        self
+    }
+
     /// The same fund with `usable_bank` of the person's bank to use.
     pub fn with_usable_bank(mut self, usable_bank: Decimal) -> Self {
         self.usable_bank = usable_bank;
