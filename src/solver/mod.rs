@@ -31,6 +31,13 @@
 //! On tiny problems its ordinary search finds the same optimum as an
 //! enumeration of every roster in that space (a unit test holds it to that).
 //!
+//! **How good the roster is.** Alongside the search, a Lagrangian relaxation
+//! of the sessions' head-counts gives a proven lower bound
+//! ([`Solution::lower_bound`], [`lower_bound`]): no roster scores below it,
+//! and the solve stops as soon as the best roster meets it. With
+//! [`SolverConfig::threads`] above 1, differently seeded searches run side
+//! by side and the best roster is kept.
+//!
 //! An over-constrained week is not an error: the best roster found is
 //! returned with its unfilled seats scored at the `unfilled` level. `Err` is
 //! only for bad input.
@@ -348,20 +355,65 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
 ///
 /// ```
 /// use perfect_week::solver::*;
+/// use chrono::NaiveDate;
 ///
-/// // No sessions: nothing to pay, nothing to gain.
+/// let monday = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
 /// let problem = Problem {
-///     days: vec![],
-///     sessions: vec![],
-///     workers: vec![],
+///     days: (0..7)
+///         .map(|i| Day {
+///             date: monday + chrono::Days::new(i),
+///             start: i as i64 * 1440,
+///             end: (i as i64 + 1) * 1440,
+///         })
+///         .collect(),
+///     sessions: vec![Session {
+///         id: "visit".into(),
+///         placements: vec![Placement {
+///             day: 0,
+///             start: 9 * 60,
+///             end: 12 * 60,
+///             night_minutes: 0,
+///             young_restricted_minutes: 0,
+///             charge: 0,
+///             penalty: 0,
+///         }],
+///         cover: Cover::Required { workers: 1 },
+///         kind: None,
+///         place: None,
+///         person: None,
+///         series: None,
+///         requires: vec![],
+///         refused: vec![],
+///         preferred: vec![],
+///         worker_penalties: vec![],
+///         budget: None,
+///         priority: 1,
+///     }],
+///     workers: vec![Worker {
+///         id: "ann".into(),
+///         tags: vec![],
+///         days_off: vec![],
+///         unavailable: vec![],
+///         available: None,
+///         young: false,
+///         opted_out: false,
+///         pay_per_hour: 1200,
+///         limits: WorkerLimits::default(),
+///         history: WorkerHistory::default(),
+///         requests: vec![],
+///     }],
 ///     rules: Rules::default(),
 ///     weights: Weights::default(),
 ///     budgets: vec![],
 ///     pins: vec![],
 ///     baseline: None,
 /// };
-/// assert_eq!(lower_bound(&problem, 10)?, Some(Score::ZERO));
-/// # Ok::<(), ProblemError>(())
+/// let bound = lower_bound(&problem, 50)?.ok_or("a bound")?;
+/// let solution = solve(&problem, &SolverConfig::default())?;
+/// // Ann must take the visit: the bound is her pay, the roster's score.
+/// assert!(bound <= solution.score);
+/// assert_eq!(bound, solution.score);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
