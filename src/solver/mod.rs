@@ -31,6 +31,13 @@
 //! On tiny problems its ordinary search finds the same optimum as an
 //! enumeration of every roster in that space (a unit test holds it to that).
 //!
+//! **How good the roster is.** Alongside the search, a Lagrangian relaxation
+//! of the sessions' head-counts gives a proven lower bound
+//! ([`Solution::lower_bound`], [`lower_bound`]): no roster scores below it,
+//! and the solve stops as soon as the best roster meets it. With
+//! [`SolverConfig::threads`] above 1, differently seeded searches run side
+//! by side and the best roster is kept.
+//!
 //! An over-constrained week is not an error: the best roster found is
 //! returned with its unfilled seats scored at the `unfilled` level. `Err` is
 //! only for bad input.
