@@ -21,7 +21,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use perfect_week::digest::{BudgetUse, nearest};
+use perfect_week::digest::{BudgetError, BudgetUse, nearest};
 use perfect_week::draw::{perfect_week_beside_rota, week_grid, worker_weeks};
 use perfect_week::explain::{Breakdown, unfilled};
 use perfect_week::export::{CalendarFilter, to_csv, to_icalendar};
@@ -118,30 +118,38 @@ fn report(
             monday.format("%A %-d %B %Y")
         )?;
         write!(out, "{}", week_grid(&entries, monday, 16))?;
-        if let Some(fund) = &person.fund {
-            let budget =
-                BudgetUse::of(&person.person.id, fund, &entries, monday, rota.period.weeks)?;
-            writeln!(out, "\nBudget over {} weeks", rota.period.weeks)?;
-            writeln!(
-                out,
-                "  flexi allocation  {:>10}",
-                format_pounds(budget.allocated)
-            )?;
-            writeln!(
-                out,
-                "  from her bank     {:>10}",
-                format_pounds(budget.from_bank)
-            )?;
-            writeln!(
-                out,
-                "  planned spend     {:>10}",
-                format_pounds(budget.planned)
-            )?;
-            writeln!(
-                out,
-                "  left              {:>10}",
-                format_pounds(budget.left)
-            )?;
+        let Some(fund) = &person.fund else { continue };
+        match BudgetUse::of(&person.person.id, fund, &entries, monday, rota.period.weeks) {
+            Err(BudgetError::NoMoney(_)) => {
+                writeln!(
+                    out,
+                    "\nBudget: allocated in hours, not money; not summed here."
+                )?;
+            }
+            Err(other) => return Err(other.into()),
+            Ok(budget) => {
+                writeln!(out, "\nBudget over {} weeks", rota.period.weeks)?;
+                writeln!(
+                    out,
+                    "  flexi allocation  {:>10}",
+                    format_pounds(budget.allocated)
+                )?;
+                writeln!(
+                    out,
+                    "  from the bank     {:>10}",
+                    format_pounds(budget.from_bank)
+                )?;
+                writeln!(
+                    out,
+                    "  planned spend     {:>10}",
+                    format_pounds(budget.planned)
+                )?;
+                writeln!(
+                    out,
+                    "  left              {:>10}",
+                    format_pounds(budget.left)
+                )?;
+            }
         }
     }
 

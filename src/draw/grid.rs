@@ -22,7 +22,9 @@ use crate::rota::RotaEntry;
 ///
 /// let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 /// let grid = week_grid(&[], monday, 12);
-/// assert!(grid.starts_with("      | Monday 23  | Tuesday 24"));
+/// let header = grid.lines().next().ok_or("no header")?;
+/// assert!(header.starts_with("      | Monday 23    | Tuesday 24   |"));
+/// assert!(header.ends_with("| Sunday 29    |"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn week_grid(entries: &[RotaEntry], monday: NaiveDate, cell: usize) -> String {

@@ -187,3 +187,25 @@ fn the_worker_picture_shows_hours_against_the_contract() -> Result<(), roxmltree
     }
     Ok(())
 }
+
+#[test]
+fn the_grid_names_the_days_who_supports_and_what_is_unfilled() {
+    let entries = vec![
+        entry(1, at(10, 0), 90, "Swimming", &["Sam Jones"], 2),
+        entry(1, at(7, 30), 60, "Getting up", &["Jo"], 1),
+        entry(6, at(13, 0), 240, "Visiting Mum", &[], 0),
+        entry(7, at(9, 0), 60, "Next week", &["Ali"], 1),
+    ];
+    let grid = super::week_grid(&entries, monday(), 14);
+    let lines: Vec<&str> = grid.lines().collect();
+    for day in ["Monday 23", "Tuesday 24", "Sunday 29"] {
+        assert!(lines[0].contains(day), "{day} missing from {}", lines[0]);
+    }
+    // Start times in order, each with what and who beneath.
+    let at_time = |t: &str| lines.iter().position(|l| l.starts_with(t));
+    assert!(at_time("07:30") < at_time("10:00"));
+    assert!(grid.contains("Sam, UNFILLED"));
+    assert!(grid.contains("| -  "));
+    assert!(!grid.contains("Next week"));
+    assert!(grid.contains("Visiting Mum"));
+}
