@@ -34,9 +34,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use format::Grid;
-use perfect_week::solver::{
-    Problem, ProblemError, Score, Solution, SolverConfig, Termination, solve_with,
-};
+use perfect_week::solver::{Problem, ProblemError, Score, Solution, SolverConfig, solve_with};
 use scorer::Rule;
 
 const USAGE: &str =
@@ -189,13 +187,10 @@ fn main() -> ExitCode {
 /// Runs the engine's search for `args.seconds`, printing the best objective
 /// so far on stderr at most twice a second.
 fn solve(problem: &Problem, args: &Args) -> Result<Solution, ProblemError> {
-    let config = SolverConfig {
-        seed: args.seed,
-        termination: Termination {
-            max_time: Some(args.seconds),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default()
+        .with_seed(args.seed)
+        .with_no_step_limit()
+        .with_max_time(args.seconds);
     let mut last: Option<(Duration, Score)> = None;
     solve_with(problem, &config, |progress| {
         let due = last.is_none_or(|(at, best)| {
