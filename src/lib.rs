@@ -251,7 +251,7 @@
 //!
 //! ## Hard rules, unfilled sessions and preferences
 //!
-//! The solver's [`Score`](solver::Score) has three levels, compared in order:
+//! The solver's [`Score`] has three levels, compared in order:
 //! **hard** (a rule broken: a worker in two places, too little rest, a skill
 //! missing, over budget…), **unfilled** (seats of sessions left empty,
 //! weighted by minutes and the activity's priority) and **soft** (the
