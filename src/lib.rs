@@ -331,8 +331,9 @@ pub use money::{
 };
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
-    Absence, Changes, CompiledPlan, CorePlan, MovedSession, OneOff, PersonPlan, Plan, PlanError,
-    PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
+    Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, MovedSession, OneOff, PersonPlan,
+    Plan, PlanError, PlanOptions, PlannedRota, Replan, SessionRef, UnfilledEntry, WorkerRecord,
+    WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};

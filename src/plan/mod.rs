@@ -46,6 +46,7 @@
 mod compile;
 mod compiled;
 mod replan;
+mod session_ref;
 mod solved;
 mod validate;
 
@@ -53,6 +54,7 @@ pub use crate::money::Fund;
 use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
+pub use session_ref::SessionRef;
 pub use solved::{PlannedRota, UnfilledEntry};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
@@ -228,7 +230,7 @@ pub struct WorkerRequest {
 /// Changes to the perfect weeks for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Changes {
-    /// Sessions that will not happen.
+    /// Sessions that will not happen, by the id of their [`SessionRef`].
     #[serde(default)]
     pub cancelled: Vec<SessionId>,
     /// Sessions that move to another start on the same date.
