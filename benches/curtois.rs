@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use perfect_week::solver::{Problem, Score, SolverConfig, Termination, lower_bound, solve};
+use perfect_week::solver::{Problem, Score, SolverConfig, lower_bound, solve};
 
 #[allow(dead_code)]
 #[path = "../examples/curtois/compile.rs"]
@@ -39,20 +39,14 @@ fn first_feasible(c: &mut Criterion) {
     let mut group = c.benchmark_group("curtois first feasible");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
-    let config = SolverConfig {
-        seed: 0,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(1_000_000),
-            max_time: None,
-            // Every feasible score is at least this good.
-            target: Some(Score {
-                hard: 0,
-                unfilled: i64::MAX,
-                soft: i64::MAX,
-            }),
-        },
-    };
+    // Every feasible score is at least this good.
+    let config = SolverConfig::default()
+        .with_max_steps(1_000_000)
+        .with_target(Score {
+            hard: 0,
+            unfilled: i64::MAX,
+            soft: i64::MAX,
+        });
     for n in [4, 10] {
         let Some(problem) = problem(n) else { continue };
         group.bench_function(format!("Instance{n}"), |b| {
@@ -67,14 +61,7 @@ fn first_feasible(c: &mut Criterion) {
 fn moves_per_second(c: &mut Criterion) {
     let mut group = c.benchmark_group("curtois moves evaluated");
     group.sample_size(10);
-    let config = SolverConfig {
-        seed: 0,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(100_000),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default().with_max_steps(100_000);
     for n in [4, 10] {
         let Some(problem) = problem(n) else { continue };
         let Ok(first) = solve(&problem, &config) else {

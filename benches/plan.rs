@@ -8,7 +8,7 @@ mod sample;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use perfect_week::solver::{SolverConfig, Termination, solve};
+use perfect_week::solver::{SolverConfig, solve};
 
 /// Steps per solve: a fixed budget, so every run does the same work.
 const STEPS: u64 = 50_000;
@@ -22,14 +22,7 @@ fn plan(c: &mut Criterion) {
         eprintln!("the sample plan does not compile: nothing to solve");
         return;
     };
-    let config = SolverConfig {
-        seed: 7,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(STEPS),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default().with_seed(7).with_max_steps(STEPS);
     let mut group = c.benchmark_group("solve");
     group.sample_size(10);
     group.bench_function("the sample plan, 50 000 steps", |b| {

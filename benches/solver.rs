@@ -107,14 +107,10 @@ fn service(people: usize, workers: usize, weeks: usize) -> Problem {
 }
 
 fn config(steps: u64, target: Option<Score>) -> SolverConfig {
-    SolverConfig {
-        seed: 1,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(steps),
-            max_time: None,
-            target,
-        },
+    let config = SolverConfig::default().with_seed(1).with_max_steps(steps);
+    match target {
+        Some(target) => config.with_target(target),
+        None => config,
     }
 }
 

@@ -22,20 +22,12 @@ use std::io::Write;
 use perfect_week::draw::week_grid;
 use perfect_week::output;
 use perfect_week::person::{MainDecider, decision_shares};
-use perfect_week::solver::{Level, SolverConfig, Termination};
+use perfect_week::solver::{Level, SolverConfig};
 use perfect_week::words::hours;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let plan = sample::court_plan();
-    let config = SolverConfig {
-        seed: 3,
-        termination: Termination {
-            max_steps: Some(300_000),
-            max_time: None,
-            target: None,
-        },
-        ..SolverConfig::default()
-    };
+    let config = SolverConfig::default().with_seed(3).with_max_steps(300_000);
     let planned = plan.solve(&config)?;
     let rota = &planned.rota;
     let weeks = i64::from(rota.period.weeks);

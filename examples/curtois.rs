@@ -39,9 +39,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use format::Grid;
-use perfect_week::solver::{
-    Problem, ProblemError, Score, Solution, SolverConfig, Termination, solve_with,
-};
+use perfect_week::solver::{Problem, ProblemError, Score, Solution, SolverConfig, solve_with};
 use scorer::Rule;
 
 const USAGE: &str = "usage: curtois INSTANCE [--seconds S] [--seed N] [--threads T] [--out ROSTER]   (defaults: 10 s, seed 0, 1 thread)";
@@ -209,14 +207,11 @@ fn main() -> ExitCode {
 /// Runs the engine's search for `args.seconds`, printing the best objective
 /// so far on stderr at most twice a second.
 fn solve(problem: &Problem, args: &Args) -> Result<Solution, ProblemError> {
-    let config = SolverConfig {
-        seed: args.seed,
-        threads: args.threads,
-        termination: Termination {
-            max_time: Some(args.seconds),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default()
+        .with_seed(args.seed)
+        .with_threads(args.threads)
+        .with_no_step_limit()
+        .with_max_time(args.seconds);
     let mut last: Option<(Duration, Score)> = None;
     // Checkpoints: the best score seen before each of them.
     let mut marks = CHECKPOINTS.iter().peekable();

@@ -251,7 +251,7 @@
 //!
 //! ## Hard rules, unfilled sessions and preferences
 //!
-//! The solver's [`Score`](solver::Score) has three levels, compared in order:
+//! The solver's [`Score`] has three levels, compared in order:
 //! **hard** (a rule broken: a worker in two places, too little rest, a skill
 //! missing, over budget…), **unfilled** (seats of sessions left empty,
 //! weighted by minutes and the activity's priority) and **soft** (the
@@ -337,8 +337,9 @@ pub use money::{
 };
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
-    Absence, Changes, CompiledPlan, CorePlan, MovedSession, OneOff, PersonPlan, Plan, PlanError,
-    PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
+    Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, MovedSession, OneOff, PersonPlan,
+    Plan, PlanError, PlanOptions, PlannedRota, Replan, SessionRef, UnfilledEntry, WorkerRecord,
+    WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};

@@ -33,7 +33,8 @@ pub struct Rota {
 /// One session of a rota.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RotaEntry {
-    /// The session's id.
+    /// The session's id: see [`SessionRef`](crate::plan::SessionRef) for
+    /// what it names and how it is made.
     pub session: SessionId,
     /// The local date it starts on.
     pub date: NaiveDate,

@@ -8,15 +8,9 @@ use perfect_week::solver::*;
 mod solver_common;
 
 fn config(seed: u64, steps: u64) -> SolverConfig {
-    SolverConfig {
-        seed,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(steps),
-            max_time: None,
-            target: None,
-        },
-    }
+    SolverConfig::default()
+        .with_seed(seed)
+        .with_max_steps(steps)
 }
 
 fn agree(seed: u64, workers: usize, sessions: usize, weeks: usize, steps: u64) {

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use perfect_week::load::{self, LoadError};
 use perfect_week::plan::Plan;
 use perfect_week::rota::Rota;
-use perfect_week::solver::{SolverConfig, Termination, solve};
+use perfect_week::solver::{SolverConfig, solve};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
@@ -32,14 +32,7 @@ fn documents() -> &'static [(&'static str, Value); 3] {
         let compiled = plan
             .compile()
             .unwrap_or_else(|e| panic!("the sample does not compile: {e}"));
-        let config = SolverConfig {
-            seed: 1,
-            termination: Termination {
-                max_steps: Some(2_000),
-                ..Termination::default()
-            },
-            ..SolverConfig::default()
-        };
+        let config = SolverConfig::default().with_seed(1).with_max_steps(2_000);
         let solution = solve(compiled.problem(), &config).unwrap_or_else(|e| panic!("{e}"));
         let rota = compiled.rota(&solution);
         let value = |v: Result<Value, serde_json::Error>| v.unwrap_or_else(|e| panic!("{e}"));

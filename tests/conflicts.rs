@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use perfect_week::explain::{Blocker, Conflict, conflicts, who_could_cover};
 use perfect_week::plan::{Fund, PersonPlan, Plan};
-use perfect_week::solver::{Constraint, Problem, Roster, SolverConfig, Termination, solve};
+use perfect_week::solver::{Constraint, Problem, Roster, SolverConfig, solve};
 use perfect_week::staff::{Leave, LeaveKind, Qualification};
 use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Support, Timing};
 use perfect_week::{Contract, Person, RateCard, RateCardSet, Worker};
@@ -76,14 +76,7 @@ fn explain(
         workers,
     );
     let compiled = plan.compile()?;
-    let config = SolverConfig {
-        seed: 7,
-        termination: Termination {
-            max_steps: Some(5_000),
-            ..Termination::default()
-        },
-        ..SolverConfig::default()
-    };
+    let config = SolverConfig::default().with_seed(7).with_max_steps(5_000);
     let solution = solve(compiled.problem(), &config)?;
     let found = conflicts(compiled.problem(), &solution.roster)?;
     Ok((compiled.problem().clone(), solution.roster, found))

@@ -793,16 +793,11 @@ fn the_engine_checker_agrees_on_the_hand_scored_rosters() {
 
 /// The engine's search on an instance with a step budget (deterministic).
 fn solve(i: &Instance, seed: u64, steps: u64) -> perfect_week::solver::Solution {
-    use perfect_week::solver::{SolverConfig, Termination, solve};
+    use perfect_week::solver::{SolverConfig, solve};
 
-    let config = SolverConfig {
-        seed,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(steps),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default()
+        .with_seed(seed)
+        .with_max_steps(steps);
     solve(&compile::compile(i), &config).expect("the compiled problem is valid")
 }
 

@@ -19,7 +19,7 @@ use perfect_week::export::{CalendarFilter, to_csv, to_icalendar};
 use perfect_week::ids::{PersonId, SessionId, SkillId, TraitId, WorkerId};
 use perfect_week::plan::{CompiledPlan, Plan, PlanError, PlannedRota};
 use perfect_week::rota::{Rota, RotaEntry};
-use perfect_week::solver::{Constraint, Solution, SolverConfig, Termination, check, solve};
+use perfect_week::solver::{Constraint, Solution, SolverConfig, check, solve};
 use perfect_week::week::{Activity, Funding, RotaPeriod, Timing};
 use rust_decimal::Decimal;
 
@@ -120,14 +120,7 @@ fn sample_plan_solves_with_every_rule_kept_and_the_checker_agrees() -> TestResul
 fn the_same_plan_and_seed_give_the_same_rota() -> TestResult {
     let s = solved();
     assert_eq!(s.solution.stats.steps, sample::SOLVER_STEPS);
-    let config = SolverConfig {
-        seed: 3,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(20_000),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default().with_seed(3).with_max_steps(20_000);
     let first = solve(s.compiled.problem(), &config)?;
     let again = solve(s.compiled.problem(), &config)?;
     assert_eq!(again.roster, first.roster);
@@ -302,14 +295,7 @@ fn too_small_an_allocation_leaves_sessions_unfilled_rather_than_overspending() -
     fund.allocation.money_per_week = Some(sample::core_share_per_week() + sample::pounds(30_000));
     fund.usable_bank = Decimal::ZERO;
     let compiled = plan.compile()?;
-    let config = SolverConfig {
-        seed: 1,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(50_000),
-            ..Termination::default()
-        },
-    };
+    let config = SolverConfig::default().with_seed(1).with_max_steps(50_000);
     let planned = plan.solve(&config)?;
     let rota = &planned.rota;
     let breakdown = Breakdown::of(compiled.problem(), &rota.roster)?;

@@ -219,3 +219,32 @@ fn a_dated_core_shift_outside_the_period_is_refused() -> TestResult {
     assert!(err.contains("xmas-night"), "{err}");
     Ok(())
 }
+
+#[test]
+fn a_core_session_is_cancelled_by_its_typed_reference() -> TestResult {
+    let mut plan = plan()?;
+    let eve = date(12, 24)?;
+    let night = perfect_week::SessionRef::core("riverside", "xmas-night", eve);
+    plan.changes.cancelled.push(night.id());
+    let rota = plan.solve(&SolverConfig::default())?.rota;
+    assert!(rota.entry(&night.id()).is_none());
+    assert_eq!(
+        rota.entries
+            .iter()
+            .filter(|e| e.what == "Day support")
+            .count(),
+        7
+    );
+
+    // A reference to a shift the service does not have is refused, by name.
+    let nowhere = perfect_week::SessionRef::core("riverside", "no-such-shift", eve);
+    let err = refusal(|plan| {
+        plan.changes.cancelled.push(nowhere.id());
+        Some(())
+    })?;
+    assert!(
+        err.contains("core/riverside/no-such-shift/2026-12-24"),
+        "{err}"
+    );
+    Ok(())
+}

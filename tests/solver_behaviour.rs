@@ -11,14 +11,7 @@ mod solver_common;
 use solver_common as common;
 
 fn steps(n: u64, seed: u64) -> SolverConfig {
-    SolverConfig {
-        seed,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(n),
-            ..Termination::default()
-        },
-    }
+    SolverConfig::default().with_seed(seed).with_max_steps(n)
 }
 
 fn run(problem: &Problem, config: &SolverConfig) -> Solution {
@@ -243,15 +236,11 @@ fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
         let back: Problem = serde_json::from_str(&text)?;
         assert_eq!(back, problem);
     }
-    let config = SolverConfig {
-        seed: 9,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(10),
-            max_time: Some(std::time::Duration::from_millis(1500)),
-            target: Some(Score::ZERO),
-        },
-    };
+    let config = SolverConfig::default()
+        .with_seed(9)
+        .with_max_steps(10)
+        .with_max_time(std::time::Duration::from_millis(1500))
+        .with_target(Score::ZERO);
     let text = serde_json::to_string(&config)?;
     assert!(text.contains("1500"));
     assert_eq!(serde_json::from_str::<SolverConfig>(&text)?, config);
@@ -265,11 +254,7 @@ fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
 #[test]
 fn no_limits_means_construction_only() {
     let problem = common::problem(5, 3, 10, 1);
-    let config = SolverConfig {
-        seed: 0,
-        threads: 1,
-        termination: Termination::default(),
-    };
+    let config = SolverConfig::default().with_no_step_limit();
     let s = run(&problem, &config);
     assert_eq!(s.stats.steps, 0);
 }

@@ -12,7 +12,7 @@ mod sample;
 use perfect_week::PlannedRota;
 use perfect_week::load::{self, Problem};
 use perfect_week::plan::Plan;
-use perfect_week::solver::{SolverConfig, Termination};
+use perfect_week::solver::SolverConfig;
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -88,15 +88,7 @@ fn a_mistyped_copy_names_the_place() -> TestResult {
 
 #[test]
 fn a_planned_rota_reads_back_from_json() -> TestResult {
-    let config = SolverConfig {
-        seed: 1,
-        termination: Termination {
-            max_steps: Some(5_000),
-            max_time: None,
-            target: None,
-        },
-        ..SolverConfig::default()
-    };
+    let config = SolverConfig::default().with_seed(1).with_max_steps(5_000);
     let planned = sample::story().solve(&config)?;
     let back: PlannedRota = load::from_str(&serde_json::to_string_pretty(&planned)?)?;
     assert_eq!(back, planned);

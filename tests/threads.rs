@@ -12,7 +12,7 @@ use perfect_week::explain::{Breakdown, Conflict, RosterDiff, UnfilledSession};
 use perfect_week::plan::{CompiledPlan, Plan};
 use perfect_week::rota::Rota;
 use perfect_week::solver::{
-    CheckReport, Problem, Roster, Score, Solution, SolverConfig, Termination, check, solve,
+    CheckReport, Problem, Roster, Score, Solution, SolverConfig, check, solve,
 };
 
 /// Compile-time: each type is `Send + Sync`, or this does not build.
@@ -33,14 +33,9 @@ const _: () = {
 };
 
 fn config(seed: u64) -> SolverConfig {
-    SolverConfig {
-        seed,
-        termination: Termination {
-            max_steps: Some(20_000),
-            ..Termination::default()
-        },
-        ..SolverConfig::default()
-    }
+    SolverConfig::default()
+        .with_seed(seed)
+        .with_max_steps(20_000)
 }
 
 #[test]
@@ -96,14 +91,10 @@ fn a_time_limit_shorter_than_the_construction_still_returns_the_best_rota_found(
         .compile()
         .unwrap_or_else(|e| panic!("the sample does not compile: {e}"));
     let problem = compiled.problem();
-    let config = SolverConfig {
-        seed: 1,
-        termination: Termination {
-            max_time: Some(Duration::from_nanos(1)),
-            ..Termination::default()
-        },
-        ..SolverConfig::default()
-    };
+    let config = SolverConfig::default()
+        .with_seed(1)
+        .with_no_step_limit()
+        .with_max_time(Duration::from_nanos(1));
     let solution = solve(problem, &config).unwrap_or_else(|e| panic!("{e}"));
     // The rota returned is a real one: the independent checker scores it
     // exactly as the solver says, and no search step was taken.

@@ -30,7 +30,7 @@ use perfect_week::review::{
     PerspectiveView, Question, Review, ReviewKind, SupportPlan,
 };
 use perfect_week::service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
-use perfect_week::solver::{SolverConfig, Termination};
+use perfect_week::solver::SolverConfig;
 use perfect_week::staff::{
     Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Worker,
 };
@@ -82,15 +82,9 @@ pub fn period() -> RotaPeriod {
 
 /// The solver settings the example, tests and bench use.
 pub fn solver_config() -> SolverConfig {
-    SolverConfig {
-        seed: 7,
-        threads: 1,
-        termination: Termination {
-            max_steps: Some(SOLVER_STEPS),
-            max_time: None,
-            target: None,
-        },
-    }
+    SolverConfig::default()
+        .with_seed(7)
+        .with_max_steps(SOLVER_STEPS)
 }
 
 // ---------------------------------------------------------------- Ava

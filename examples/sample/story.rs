@@ -14,7 +14,7 @@ use chrono_tz::Europe::London;
 use perfect_week::ids::{SkillId, WorkerId};
 use perfect_week::money::ChargeKind;
 use perfect_week::plan::{Changes, PersonPlan, Plan, PlanOptions};
-use perfect_week::solver::{SolverConfig, Termination};
+use perfect_week::solver::SolverConfig;
 use perfect_week::staff::Qualification;
 use perfect_week::week::{Activity, RotaPeriod, Support, Timing};
 
@@ -33,15 +33,9 @@ pub fn story_period() -> RotaPeriod {
 /// The solver settings of the story: a step budget, so every run prints
 /// the same rota.
 pub fn story_config() -> SolverConfig {
-    SolverConfig {
-        seed: 7,
-        termination: Termination {
-            max_steps: Some(1_000_000),
-            max_time: None,
-            target: None,
-        },
-        ..SolverConfig::default()
-    }
+    SolverConfig::default()
+        .with_seed(7)
+        .with_max_steps(1_000_000)
 }
 
 /// The story's plan.

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::ids::{BudgetId, KindId, SeriesId, SessionId, Tag};
+use crate::ids::{BudgetId, KindId, SeriesId, Tag};
 use crate::money::{ChargeKind, FundBudget};
 use crate::service::CoreShiftKind;
 use crate::solver::{
@@ -312,7 +312,7 @@ impl<'a> Compiler<'a> {
         let has_budget = core.budget_per_week.is_some();
         let dates = self.dates.clone();
         for (date, shift) in core.shifts_on(&dates) {
-            let id = SessionId::new(format!("core/{}/{}/{date}", core.service.id, shift.id));
+            let id = SessionRef::core(core.service.id.clone(), shift.id.clone(), date).id();
             if self.plan.changes.cancelled.contains(&id) {
                 continue;
             }

@@ -1,7 +1,9 @@
 //! From care to rostering and back: a [`Plan`] (people with their perfect
 //! weeks and funds, a service's core shifts, the workers) compiles into the
-//! solver's general [`Problem`]; the solver's [`Solution`] comes back as a
-//! [`Rota`] in the words of care.
+//! solver's general [`Problem`](crate::solver::Problem); the solver's
+//! [`Solution`](crate::solver::Solution) comes back as a
+//! [`Rota`](crate::rota::Rota) in the words of care, with the solve's figures
+//! and explanations ([`PlannedRota`]).
 //!
 //! # What the compiler decides
 //! - Every activity of a perfect week with paid support (funded by the
@@ -9,7 +11,8 @@
 //!   date of the [`RotaPeriod`] that falls on its weekday, needing its support
 //!   ratio of distinct workers. Unpaid and community activities stay in the
 //!   person's week (and the rota) but need no worker.
-//! - Local times are resolved with [`resolve_local`]; every session, rest and
+//! - Local times are resolved with
+//!   [`resolve_local`](crate::time::resolve_local); every session, rest and
 //!   total is measured in real elapsed minutes, so the weeks that hold a
 //!   clock change come out right. A session belongs to the date it starts on.
 //! - A flexible activity gets one placement per start its window allows,
@@ -26,8 +29,12 @@
 //!   those hours (in minutes) times the weeks of the period, each session
 //!   charged its minutes per worker; otherwise it is their weekly money less
 //!   its core part, times the weeks, plus what they choose to use from their
-//!   bank, in pence. Core shifts are charged to the service's core budget
+//!   bank, in pence ([`Fund::budget`]). An hours allocation with no rate card
+//!   charges no money. Core shifts are charged to the service's core budget
 //!   when one is given.
+//! - Core shifts come from the service's weekly pattern on each date of a
+//!   weekday it names, and from [`CorePlan::dated`] on their one date; only
+//!   the core pattern of the service is checked ([`Service::validate_core`]).
 //! - Workers bring their contracted maximum minutes per week, their minimum
 //!   (dropped for a worker with leave or absence in the period, since a week
 //!   with leave cannot be held to it), the 48-hour opt-out, pay, leave and
@@ -39,6 +46,7 @@
 mod compile;
 mod compiled;
 mod replan;
+mod session_ref;
 mod solved;
 mod validate;
 
@@ -46,6 +54,7 @@ pub use crate::money::Fund;
 use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
+pub use session_ref::SessionRef;
 pub use solved::{PlannedRota, UnfilledEntry};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
@@ -221,7 +230,7 @@ pub struct WorkerRequest {
 /// Changes to the perfect weeks for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Changes {
-    /// Sessions that will not happen.
+    /// Sessions that will not happen, by the id of their [`SessionRef`].
     #[serde(default)]
     pub cancelled: Vec<SessionId>,
     /// Sessions that move to another start on the same date.

@@ -27,7 +27,7 @@ impl<'a> Occurrence<'a> {
             plan,
             date,
             activity,
-            session: SessionId::new(format!("{}/{}/{date}", plan.person.id, activity.id)),
+            session: SessionRef::activity(plan.person.id.clone(), activity.id.clone(), date).id(),
             one_off,
         }
     }
@@ -353,18 +353,23 @@ impl Plan {
                 _ => {}
             }
         }
-        let known: std::collections::HashSet<&SessionId> = sessions.iter().collect();
+        let dates: Vec<NaiveDate> = self.period.dates().collect();
+        let core_ids: Vec<SessionId> = self.service.as_ref().map_or_else(Vec::new, |core| {
+            core.shifts_on(&dates)
+                .map(|(date, shift)| {
+                    SessionRef::core(core.service.id.clone(), shift.id.clone(), date).id()
+                })
+                .collect()
+        });
+        let known: std::collections::HashSet<&SessionId> =
+            sessions.iter().chain(&core_ids).collect();
         for id in self
             .changes
             .cancelled
             .iter()
             .chain(self.changes.moved.iter().map(|m| &m.session))
         {
-            let core = self
-                .service
-                .as_ref()
-                .is_some_and(|c| id.as_str().starts_with(&format!("core/{}/", c.service.id)));
-            if !known.contains(id) && !core {
+            if !known.contains(id) {
                 take(Err(ValidationError::UnknownId {
                     item: "changes".into(),
                     id: id.to_string(),

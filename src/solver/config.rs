@@ -41,8 +41,24 @@ mod millis {
 }
 
 /// How the solver runs. In JSON, durations are whole milliseconds.
+///
+/// Start from the default (seed 0, 200 000 steps) and change what differs:
+///
+/// ```
+/// use std::time::Duration;
+/// use perfect_week::SolverConfig;
+///
+/// let config = SolverConfig::default().with_seed(7).with_max_steps(50_000);
+/// assert_eq!(config.termination.max_steps, Some(50_000));
+/// // A wall-clock cap alone, giving up determinism.
+/// let timed = SolverConfig::default()
+///     .with_no_step_limit()
+///     .with_max_time(Duration::from_secs(10));
+/// assert_eq!(timed.termination.max_steps, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct SolverConfig {
     /// Seed of the solver's pseudo-random generator.
     pub seed: u64,
@@ -73,11 +89,53 @@ impl Default for SolverConfig {
     }
 }
 
+impl SolverConfig {
+    /// The same configuration with another seed.
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The same configuration running `threads` searches side by side (see
+    /// [`SolverConfig::threads`]).
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
+        self
+    }
+
+    /// The same configuration stopping after `steps` local-search steps.
+    pub fn with_max_steps(mut self, steps: u64) -> Self {
+        self.termination.max_steps = Some(steps);
+        self
+    }
+
+    /// The same configuration with no step limit (pair it with a time cap
+    /// or a target that will be reached).
+    pub fn with_no_step_limit(mut self) -> Self {
+        self.termination.max_steps = None;
+        self
+    }
+
+    /// The same configuration with a wall-clock cap (gives up determinism).
+    pub fn with_max_time(mut self, time: Duration) -> Self {
+        self.termination.max_time = Some(time);
+        self
+    }
+
+    /// The same configuration stopping as soon as the best score is at
+    /// least `target`.
+    pub fn with_target(mut self, target: Score) -> Self {
+        self.termination.target = Some(target);
+        self
+    }
+}
+
 /// When to stop searching: whichever limit is hit first. With none set the
 /// search stops at once after construction. A `target` alone runs until it is
 /// reached, which may be never: pair it with a step or time cap.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Termination {
     /// Most local-search steps (one proposed move each). Deterministic.
     pub max_steps: Option<u64>,

@@ -47,63 +47,24 @@
 //! give the same roster. A wall-clock cap gives that up.
 //!
 //! ```
+//! use perfect_week::chrono::NaiveDate;
 //! use perfect_week::solver::*;
-//! use chrono::NaiveDate;
 //!
+//! // A week; one 09:00–17:00 session a day; two workers, five days in a row at most.
 //! let monday = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
-//! let days: Vec<Day> = (0..7)
-//!     .map(|i| Day {
-//!         date: monday + chrono::Days::new(i),
-//!         start: i as i64 * 1440,
-//!         end: (i as i64 + 1) * 1440,
+//! let sessions = (0..7)
+//!     .map(|d| {
+//!         let start = d as i64 * 1440;
+//!         Session::new(format!("s{d}"), vec![Placement::new(d, start + 540, start + 1020)], 1)
 //!     })
 //!     .collect();
-//! let session = |id: &str, day: usize| Session {
-//!     id: id.into(),
-//!     placements: vec![Placement {
-//!         day,
-//!         start: day as i64 * 1440 + 9 * 60,
-//!         end: day as i64 * 1440 + 17 * 60,
-//!         night_minutes: 0,
-//!         young_restricted_minutes: 0,
-//!         charge: 0,
-//!         penalty: 0,
-//!     }],
-//!     cover: Cover::Required { workers: 1 },
-//!     kind: None,
-//!     place: None,
-//!     person: None,
-//!     series: None,
-//!     requires: vec![],
-//!     refused: vec![],
-//!     preferred: vec![],
-//!     worker_penalties: vec![],
-//!     budget: None,
-//!     priority: 1,
+//! let worker = |id: &str| {
+//!     let mut worker = Employee::new(id);
+//!     worker.limits.max_consecutive_days = Some(5);
+//!     worker
 //! };
-//! let worker = |id: &str| Employee {
-//!     id: id.into(),
-//!     tags: vec![],
-//!     days_off: vec![],
-//!     unavailable: vec![],
-//!     available: None,
-//!     young: false,
-//!     opted_out: false,
-//!     pay_per_hour: 1200,
-//!     limits: WorkerLimits { max_consecutive_days: Some(5), ..Default::default() },
-//!     history: WorkerHistory::default(),
-//!     requests: vec![],
-//! };
-//! let problem = Problem {
-//!     days,
-//!     sessions: (0..7).map(|d| session(&format!("s{d}"), d)).collect(),
-//!     workers: vec![worker("ann"), worker("bob")],
-//!     rules: Rules::default(),
-//!     weights: Weights::default(),
-//!     budgets: vec![],
-//!     pins: vec![],
-//!     baseline: None,
-//! };
+//! let problem = Problem::new(Day::run_from(monday, 7), sessions, vec![worker("ann"), worker("bob")]);
+//!
 //! let solution = solve(&problem, &SolverConfig::default())?;
 //! assert!(solution.score.is_feasible());
 //! assert_eq!(solution.score.unfilled, 0);

@@ -192,6 +192,22 @@ pub struct Day {
 }
 
 impl Day {
+    /// `count` days from `first`, each 24 hours long from minute 0: the
+    /// days of a zone with no clock change in them. (Around a clock change
+    /// the plan gives each day its real length.)
+    pub fn run_from(first: NaiveDate, count: usize) -> Vec<Day> {
+        first
+            .iter_days()
+            .take(count)
+            .zip(0i64..)
+            .map(|(date, i)| Day {
+                date,
+                start: i * 1440,
+                end: (i + 1) * 1440,
+            })
+            .collect()
+    }
+
     /// Whether the day is a Saturday or a Sunday.
     pub fn is_weekend(&self) -> bool {
         matches!(self.date.weekday(), Weekday::Sat | Weekday::Sun)
@@ -199,6 +215,21 @@ impl Day {
 }
 
 impl Problem {
+    /// A problem over `days` with the default rules and weights, and no
+    /// budgets, pins or baseline.
+    pub fn new(days: Vec<Day>, sessions: Vec<Session>, workers: Vec<Employee>) -> Self {
+        Self {
+            days,
+            sessions,
+            workers,
+            rules: Rules::default(),
+            weights: Weights::default(),
+            budgets: Vec::new(),
+            pins: Vec::new(),
+            baseline: None,
+        }
+    }
+
     /// The horizon's weekends in order, each as its day indices: a Saturday
     /// with the Sunday after it; a Sunday with no Saturday before it (a
     /// horizon that starts on a Sunday) and a Saturday with no Sunday after
@@ -297,6 +328,20 @@ pub struct Placement {
 }
 
 impl Placement {
+    /// A placement on `day` from `start` to `end`, with no night or
+    /// restricted minutes, no charge and no penalty.
+    pub fn new(day: usize, start: Minute, end: Minute) -> Self {
+        Self {
+            day,
+            start,
+            end,
+            night_minutes: 0,
+            young_restricted_minutes: 0,
+            charge: 0,
+            penalty: 0,
+        }
+    }
+
     /// Whether this is a night session under `threshold` night minutes
     /// (see [`Rules::night_session_threshold`]).
     pub fn is_night(&self, threshold: u32) -> bool {
@@ -329,6 +374,50 @@ pub enum Cover {
         /// Penalty per extra worker.
         over_weight: i64,
     },
+}
+
+impl Session {
+    /// A session needing `workers` at one of `placements`, with no kind,
+    /// place, person, series, tags, refusals, preferences or budget, and
+    /// priority 1 (what JSON leaves out gives the same).
+    pub fn new(id: impl Into<SessionId>, placements: Vec<Placement>, workers: u32) -> Self {
+        Self {
+            id: id.into(),
+            placements,
+            cover: Cover::Required { workers },
+            kind: None,
+            place: None,
+            person: None,
+            series: None,
+            requires: Vec::new(),
+            refused: Vec::new(),
+            preferred: Vec::new(),
+            worker_penalties: Vec::new(),
+            budget: None,
+            priority: 1,
+        }
+    }
+}
+
+impl Employee {
+    /// A worker with no tags, days off, unavailability or limits, always
+    /// available, not young, not opted out, paid nothing (what JSON leaves
+    /// out gives the same).
+    pub fn new(id: impl Into<WorkerId>) -> Self {
+        Self {
+            id: id.into(),
+            tags: Vec::new(),
+            days_off: Vec::new(),
+            unavailable: Vec::new(),
+            available: None,
+            young: false,
+            opted_out: false,
+            pay_per_hour: 0,
+            limits: WorkerLimits::default(),
+            history: WorkerHistory::default(),
+            requests: Vec::new(),
+        }
+    }
 }
 
 /// A worker as the solver sees them.

@@ -2,8 +2,8 @@
 
 use chrono::{Days, NaiveDate};
 use perfect_week::solver::{
-    Assignment, CheckReport, Constraint, Cover, DailyRest, Day, Employee, Placement, Problem,
-    Roster, Rules, Session, Weights, check,
+    Assignment, CheckReport, Constraint, DailyRest, Day, Employee, Placement, Problem, Roster,
+    Rules, Session, Weights, check,
 };
 
 pub const HOUR: i64 = 60;
@@ -63,34 +63,16 @@ pub fn at(d: i64, h: i64) -> i64 {
 }
 
 pub fn placement(day: usize, start: i64, end: i64) -> Placement {
-    Placement {
-        day,
-        start,
-        end,
-        night_minutes: 0,
-        young_restricted_minutes: 0,
-        charge: 0,
-        penalty: 0,
-    }
+    Placement::new(day, start, end)
 }
 
 /// A 1:1 session on `day` from hour `from` to hour `to` of that day.
 pub fn session(id: &str, day: usize, from: i64, to: i64) -> Session {
-    Session {
-        id: id.into(),
-        placements: vec![placement(day, at(day as i64, from), at(day as i64, to))],
-        cover: Cover::Required { workers: 1 },
-        kind: None,
-        place: None,
-        person: None,
-        series: None,
-        requires: vec![],
-        refused: vec![],
-        preferred: vec![],
-        worker_penalties: vec![],
-        budget: None,
-        priority: 1,
-    }
+    Session::new(
+        id,
+        vec![placement(day, at(day as i64, from), at(day as i64, to))],
+        1,
+    )
 }
 
 pub fn kind(mut s: Session, k: &str) -> Session {

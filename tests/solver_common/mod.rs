@@ -81,19 +81,7 @@ pub fn plain_session(id: String, placements: Vec<Placement>, cover: Cover) -> Se
 }
 
 pub fn plain_worker(id: String) -> Employee {
-    Employee {
-        id: id.into(),
-        tags: vec![],
-        days_off: vec![],
-        unavailable: vec![],
-        available: None,
-        young: false,
-        opted_out: false,
-        pay_per_hour: 0,
-        limits: WorkerLimits::default(),
-        history: WorkerHistory::default(),
-        requests: vec![],
-    }
+    Employee::new(id)
 }
 
 /// A random problem with `nw` workers and `ns` sessions over `weeks` weeks,
