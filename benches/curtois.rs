@@ -38,6 +38,7 @@ fn first_feasible(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(20));
     let config = SolverConfig {
         seed: 0,
+        threads: 1,
         termination: Termination {
             max_steps: Some(1_000_000),
             max_time: None,
@@ -65,6 +66,7 @@ fn moves_per_second(c: &mut Criterion) {
     group.sample_size(10);
     let config = SolverConfig {
         seed: 0,
+        threads: 1,
         termination: Termination {
             max_steps: Some(100_000),
             ..Termination::default()

@@ -24,6 +24,7 @@ fn plan(c: &mut Criterion) {
     };
     let config = SolverConfig {
         seed: 7,
+        threads: 1,
         termination: Termination {
             max_steps: Some(STEPS),
             ..Termination::default()

@@ -109,6 +109,7 @@ fn service(people: usize, workers: usize, weeks: usize) -> Problem {
 fn config(steps: u64, target: Option<Score>) -> SolverConfig {
     SolverConfig {
         seed: 1,
+        threads: 1,
         termination: Termination {
             max_steps: Some(steps),
             max_time: None,

@@ -2,18 +2,23 @@
 //! search and scores the roster with an independent checker of the benchmark.
 //!
 //! ```text
-//! cargo run --release --example curtois -- INSTANCE [--seconds S] [--seed N] [--out ROSTER]
+//! cargo run --release --example curtois -- INSTANCE [--seconds S] [--seed N] [--threads T] [--out ROSTER]
 //! ```
 //!
 //! `INSTANCE` is a path (the instances ship in `benches/data/curtois/`);
 //! `--seconds` is the time limit (10 by default), `--seed` the search's seed (0
-//! by default), and `--out` a file to write the roster to: one line per
+//! by default), `--threads` the number of searches run side by side (1 by
+//! default; see `SolverConfig::threads`), and `--out` a file to write the roster to: one line per
 //! employee in `SECTION_STAFF` order, one token per day, the shift id or `-`.
 //!
 //! Progress goes to stderr. Stdout ends with `objective N`, recomputed from the
 //! roster by `curtois/scorer.rs`, which shares no code with the engine; a
 //! roster that breaks a hard rule prints `infeasible K` (K violations) on the
-//! line before. Exit codes: 0 feasible, 2 bad arguments or a bad instance
+//! line before. The search's path does not depend on the time limit, so stderr
+//! also logs the best objective the run had at 10 s and 30 s (`at 10 s: …`):
+//! one 60 s run gives the figures of a 10 s and a 30 s run too. Before both, `bound B`: the engine's proven lower bound on the
+//! objective of any roster that breaks no hard rule (a whole number, rounded
+//! up), or `bound none`. Exit codes: 0 feasible, 2 bad arguments or a bad instance
 //! file, 3 infeasible roster.
 
 // Shared with `tests/curtois.rs` and `benches/curtois.rs`, which use the
@@ -39,14 +44,14 @@ use perfect_week::solver::{
 };
 use scorer::Rule;
 
-const USAGE: &str =
-    "usage: curtois INSTANCE [--seconds S] [--seed N] [--out ROSTER]   (defaults: 10 s, seed 0)";
+const USAGE: &str = "usage: curtois INSTANCE [--seconds S] [--seed N] [--threads T] [--out ROSTER]   (defaults: 10 s, seed 0, 1 thread)";
 
 /// The command line.
 struct Args {
     instance: PathBuf,
     seconds: Duration,
     seed: u64,
+    threads: usize,
     out: Option<PathBuf>,
 }
 
@@ -54,6 +59,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut instance = None;
     let mut seconds = Duration::from_secs(10);
     let mut seed = 0;
+    let mut threads = 1;
     let mut out = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -73,6 +79,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .parse()
                     .map_err(|_| format!("--seed {v}: expected a whole number"))?;
             }
+            "--threads" => {
+                let v = value("--threads")?;
+                threads = v
+                    .parse()
+                    .ok()
+                    .filter(|&t: &usize| t > 0)
+                    .ok_or(format!("--threads {v}: expected a whole number, 1 or more"))?;
+            }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -84,6 +98,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         instance: instance.ok_or("no INSTANCE given")?,
         seconds,
         seed,
+        threads,
         out,
     })
 }
@@ -114,6 +129,7 @@ fn main() -> ExitCode {
         instance.shifts.len()
     );
     println!("seed {}", args.seed);
+    println!("threads {}", args.threads);
     println!("seconds {}", args.seconds.as_secs_f64());
 
     let problem = compile::compile(&instance);
@@ -170,6 +186,10 @@ fn main() -> ExitCode {
         "objective parts: {} on-requests, {} off-requests, {} under-cover, {} over-cover",
         eval.on_requests, eval.off_requests, eval.under_cover, eval.over_cover
     );
+    match solution.lower_bound {
+        Some(b) => println!("bound {}", b.soft),
+        None => println!("bound none"),
+    }
     if !eval.is_feasible() {
         for (rule, count) in Rule::ALL.iter().zip(eval.counts()) {
             if count > 0 {
@@ -191,26 +211,53 @@ fn main() -> ExitCode {
 fn solve(problem: &Problem, args: &Args) -> Result<Solution, ProblemError> {
     let config = SolverConfig {
         seed: args.seed,
+        threads: args.threads,
         termination: Termination {
             max_time: Some(args.seconds),
             ..Termination::default()
         },
     };
     let mut last: Option<(Duration, Score)> = None;
-    solve_with(problem, &config, |progress| {
+    // Checkpoints: the best score seen before each of them.
+    let mut marks = CHECKPOINTS.iter().peekable();
+    let mut best_before: Option<Score> = None;
+    let log_mark = |at: u64, best: Option<Score>| match best {
+        Some(b) => eprintln!("at {at} s: best objective {} with {} hard", b.soft, b.hard),
+        None => eprintln!("at {at} s: no roster yet"),
+    };
+    let solution = solve_with(problem, &config, |progress| {
+        while let Some(&&at) = marks.peek()
+            && progress.elapsed > Duration::from_secs(at)
+        {
+            log_mark(at, best_before);
+            marks.next();
+        }
+        best_before = Some(progress.best);
         let due = last.is_none_or(|(at, best)| {
             best != progress.best && progress.elapsed >= at + Duration::from_millis(500)
         });
         if due {
             eprintln!(
-                "{:7.1} s  best objective {} with {} hard  ({} steps)",
+                "{:7.1} s  best objective {} with {} hard  ({} steps)  bound {}",
                 progress.elapsed.as_secs_f64(),
                 progress.best.soft,
                 progress.best.hard,
-                progress.steps
+                progress.steps,
+                progress
+                    .lower_bound
+                    .map_or("none".to_owned(), |b| b.soft.to_string())
             );
             last = Some((progress.elapsed, progress.best));
         }
         ControlFlow::Continue(())
-    })
+    })?;
+    for &at in marks {
+        if solution.stats.elapsed.as_secs_f64() >= at as f64 || args.seconds.as_secs() >= at {
+            log_mark(at, Some(solution.score));
+        }
+    }
+    Ok(solution)
 }
+
+/// Seconds at which stderr logs the best score so far.
+const CHECKPOINTS: [u64; 2] = [10, 30];

@@ -67,7 +67,8 @@
 //!
 //! let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
 //! let plan = Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers);
-//! let rota = plan.solve(&SolverConfig::default())?;
+//! let planned = plan.solve(&SolverConfig::default())?;
+//! let rota = &planned.rota;
 //!
 //! assert!(rota.score.is_feasible());
 //! assert_eq!(rota.unfilled().count(), 0);
@@ -128,12 +129,14 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod draw;
 pub mod error;
 pub mod explain;
 pub mod export;
 pub mod ids;
 pub mod load;
 pub mod money;
+pub mod output;
 pub mod person;
 pub mod plan;
 pub mod review;
@@ -143,6 +146,7 @@ pub mod solver;
 pub mod staff;
 pub mod time;
 pub mod week;
+pub mod words;
 
 pub use chrono;
 pub use chrono_tz;
@@ -160,7 +164,7 @@ pub use money::{
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
     Absence, Changes, CompiledPlan, CorePlan, Fund, MovedSession, OneOff, PersonPlan, Plan,
-    PlanError, PlanOptions, Replan, WorkerRecord, WorkerRequest,
+    PlanError, PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};

@@ -84,6 +84,32 @@ impl RotaEntry {
         (self.end - self.start).num_minutes()
     }
 
+    /// Seats still empty (0 when filled).
+    pub fn missing(&self) -> u32 {
+        self.needed
+            .saturating_sub(u32::try_from(self.workers.len()).unwrap_or(u32::MAX))
+    }
+
+    /// When and what, in words: "Tuesday 24 March 10:00–11:30 Swimming (ava)".
+    pub fn describe(&self) -> String {
+        let end_format = if self.local_end.date() == self.local_start.date() {
+            "%H:%M"
+        } else {
+            "%H:%M (next day)"
+        };
+        let mut text = format!(
+            "{} {}–{} {}",
+            self.date.format("%A %-d %B"),
+            self.local_start.format("%H:%M"),
+            self.local_end.format(end_format),
+            self.what
+        );
+        if let Some(person) = &self.person {
+            text.push_str(&format!(" ({person})"));
+        }
+        text
+    }
+
     /// The workers' names, joined with "and".
     pub fn worker_names(&self) -> String {
         let names: Vec<&str> = self.workers.iter().map(|w| w.name.as_str()).collect();
@@ -110,9 +136,29 @@ impl Rota {
             .filter(move |e| e.workers.iter().any(|w| &w.id == worker))
     }
 
-    /// The entries with a seat still empty.
+    /// The entry of a session, if the rota has it.
+    pub fn entry(&self, session: &SessionId) -> Option<&RotaEntry> {
+        self.entries.iter().find(|e| &e.session == session)
+    }
+
+    /// The entries with a seat still empty (each counted once, however many
+    /// seats it misses: see [`Rota::unfilled_seats`]).
     pub fn unfilled(&self) -> impl Iterator<Item = &RotaEntry> {
         self.entries.iter().filter(|e| !e.is_filled())
+    }
+
+    /// Seats still empty, over every entry.
+    pub fn unfilled_seats(&self) -> u64 {
+        self.entries.iter().map(|e| u64::from(e.missing())).sum()
+    }
+
+    /// Worker-minutes still uncovered: each empty seat times its entry's
+    /// length in real elapsed minutes.
+    pub fn unfilled_minutes(&self) -> i64 {
+        self.entries
+            .iter()
+            .map(|e| i64::from(e.missing()) * e.minutes())
+            .sum()
     }
 
     /// One person's week, to print for them.

@@ -10,6 +10,7 @@ mod solver_common;
 fn config(seed: u64, steps: u64) -> SolverConfig {
     SolverConfig {
         seed,
+        threads: 1,
         termination: Termination {
             max_steps: Some(steps),
             max_time: None,

@@ -38,6 +38,7 @@ fn documents() -> &'static [(&'static str, Value); 3] {
                 max_steps: Some(2_000),
                 ..Termination::default()
             },
+            ..SolverConfig::default()
         };
         let solution = solve(compiled.problem(), &config).unwrap_or_else(|e| panic!("{e}"));
         let rota = compiled.rota(&solution);

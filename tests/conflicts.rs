@@ -98,6 +98,7 @@ fn explain(
             max_steps: Some(5_000),
             ..Termination::default()
         },
+        ..SolverConfig::default()
     };
     let solution = solve(compiled.problem(), &config)?;
     let found = conflicts(compiled.problem(), &solution.roster)?;

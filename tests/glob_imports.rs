@@ -27,7 +27,8 @@ fn both_globs_name_the_main_types_without_ambiguity() -> Result<(), Box<dyn std:
         workers,
     );
     let config: SolverConfig = SolverConfig::default();
-    let rota: Rota = plan.solve(&config)?;
+    let planned: PlannedRota = plan.solve(&config)?;
+    let rota: &Rota = &planned.rota;
     assert!(rota.entries.is_empty());
     // The solver's own names are there too, and are not the domain's.
     let employee: Employee = serde_json::from_str(r#"{"id": "sam"}"#)?;

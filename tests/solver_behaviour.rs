@@ -13,6 +13,7 @@ use solver_common as common;
 fn steps(n: u64, seed: u64) -> SolverConfig {
     SolverConfig {
         seed,
+        threads: 1,
         termination: Termination {
             max_steps: Some(n),
             ..Termination::default()
@@ -244,6 +245,7 @@ fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
     }
     let config = SolverConfig {
         seed: 9,
+        threads: 1,
         termination: Termination {
             max_steps: Some(10),
             max_time: Some(std::time::Duration::from_millis(1500)),
@@ -265,6 +267,7 @@ fn no_limits_means_construction_only() {
     let problem = common::problem(5, 3, 10, 1);
     let config = SolverConfig {
         seed: 0,
+        threads: 1,
         termination: Termination::default(),
     };
     let s = run(&problem, &config);

@@ -39,6 +39,7 @@ fn config(seed: u64) -> SolverConfig {
             max_steps: Some(20_000),
             ..Termination::default()
         },
+        ..SolverConfig::default()
     }
 }
 
@@ -101,6 +102,7 @@ fn a_time_limit_shorter_than_the_construction_still_returns_the_best_rota_found(
             max_time: Some(Duration::from_nanos(1)),
             ..Termination::default()
         },
+        ..SolverConfig::default()
     };
     let solution = solve(problem, &config).unwrap_or_else(|e| panic!("{e}"));
     // The rota returned is a real one: the independent checker scores it

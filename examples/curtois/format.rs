@@ -26,6 +26,8 @@
 //! * `SECTION_COVER`: `Day, ShiftID, Requirement, WeightUnder, WeightOver`,
 //!   at most one row per day and shift.
 //!
+//! Numbers are whole and at least 0; a signed zero (`-0`) is read as 0.
+//!
 //! Every error names the file and the line (the line past the end for a
 //! section that is missing, as in a truncated file); parsing never panics.
 //!
@@ -501,8 +503,14 @@ pub fn parse_instance(name: &str, text: &str) -> Result<Instance, ParseError> {
 }
 
 /// Parses a whole number that is at least 0 (every number in the format is).
+/// A signed zero (`-0`, `+0`) is zero: official files write cover
+/// requirements that way.
 fn number<T: std::str::FromStr>(field: &str, what: &str) -> Result<T, String> {
-    field
+    let digits = field
+        .strip_prefix(['-', '+'])
+        .filter(|rest| !rest.is_empty() && rest.bytes().all(|b| b == b'0'))
+        .unwrap_or(field);
+    digits
         .parse()
         .map_err(|_| format!("bad {what} \"{field}\": expected a whole number, 0 or more"))
 }

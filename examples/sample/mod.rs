@@ -77,6 +77,7 @@ pub fn period() -> RotaPeriod {
 pub fn solver_config() -> SolverConfig {
     SolverConfig {
         seed: 7,
+        threads: 1,
         termination: Termination {
             max_steps: Some(SOLVER_STEPS),
             max_time: None,

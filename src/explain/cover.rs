@@ -76,20 +76,29 @@ impl fmt::Display for UnfilledSession {
         if let Some(person) = &self.person {
             write!(f, "for {person} ")?;
         }
-        writeln!(
-            f,
-            "needs {} more worker{}",
-            self.missing,
-            if self.missing == 1 { "" } else { "s" }
-        )?;
-        if self.candidates.is_empty() {
-            writeln!(f, "  there is no other worker")?;
-        }
-        for candidate in &self.candidates {
-            writeln!(f, "  {candidate}")?;
-        }
-        Ok(())
+        write_needs(f, self.missing, &self.candidates)
     }
+}
+
+/// "needs N more worker(s)", then each candidate on a line of its own: the
+/// wording of every unfilled-seat explanation.
+pub(crate) fn write_needs(
+    f: &mut fmt::Formatter<'_>,
+    missing: u32,
+    candidates: &[Candidate],
+) -> fmt::Result {
+    writeln!(
+        f,
+        "needs {missing} more worker{}",
+        if missing == 1 { "" } else { "s" }
+    )?;
+    if candidates.is_empty() {
+        writeln!(f, "  there is no other worker")?;
+    }
+    for candidate in candidates {
+        writeln!(f, "  {candidate}")?;
+    }
+    Ok(())
 }
 
 /// Every worker not already on `session`, with what adding them would do,

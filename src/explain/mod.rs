@@ -18,5 +18,6 @@ mod diff;
 
 pub use breakdown::Breakdown;
 pub use conflict::{Blocker, Conflict, Reason, conflicts};
+pub(crate) use cover::write_needs;
 pub use cover::{Candidate, UnfilledSession, unfilled, who_could_cover, who_could_replace};
 pub use diff::{Change, RosterDiff, diff};

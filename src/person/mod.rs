@@ -10,7 +10,10 @@ mod matching;
 mod profile;
 
 pub use communication::{CommunicationChart, CommunicationEntry, HowWeCommunicate};
-pub use decision::{Decider, DecisionAgreementRow, DecisionProfile};
+pub use decision::{
+    Decider, DecisionAgreementRow, DecisionProfile, DecisionRecord, DecisionShares, MainDecider,
+    decision_shares,
+};
 pub use importance::{BalanceIssue, Category, Evidence, EvidenceKind, Importance, ImportanceItem};
 pub use matching::{MatchRow, MatchScore, MatchingProfile};
 pub use profile::OnePageProfile;

@@ -39,11 +39,13 @@
 mod compile;
 mod compiled;
 mod replan;
+mod solved;
 mod validate;
 
 use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
+pub use solved::{PlannedRota, UnfilledEntry};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
@@ -54,9 +56,8 @@ use crate::error::ValidationErrors;
 use crate::ids::{KindId, PersonId, SessionId, WorkerId};
 use crate::money::{Allocation, RateCardSet};
 use crate::person::Person;
-use crate::rota::Rota;
 use crate::service::Service;
-use crate::solver::{ProblemError, Rules, SolverConfig, Want, Weights, solve};
+use crate::solver::{ProblemError, Rules, Want, Weights};
 use crate::staff::Worker;
 use crate::week::{Activity, PerfectWeek, RotaPeriod};
 
@@ -250,6 +251,10 @@ pub enum PlanError {
     /// compiler if the plan validated).
     #[error("the solver refused the compiled problem: {0}")]
     Solver(#[from] ProblemError),
+    /// A rota or session asked about is not this plan's: the error names
+    /// the session or worker the plan does not have.
+    #[error("not in this plan: {0}")]
+    NotInPlan(ProblemError),
 }
 
 impl PersonPlan {
@@ -279,16 +284,5 @@ impl Plan {
     pub fn compile(&self) -> Result<CompiledPlan, PlanError> {
         self.validate()?;
         Ok(Compiler::new(self).compile()?)
-    }
-
-    /// Plans the rota: compile, solve, and read the answer back.
-    ///
-    /// An over-constrained plan is not an error: the rota has its unfilled
-    /// sessions marked, and [`crate::explain::unfilled`] on the compiled
-    /// problem says why.
-    pub fn solve(&self, config: &SolverConfig) -> Result<Rota, PlanError> {
-        let compiled = self.compile()?;
-        let solution = solve(&compiled.problem, config)?;
-        Ok(compiled.rota(&solution))
     }
 }

@@ -8,18 +8,27 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::explain::{RosterDiff, diff};
 use crate::ids::{SessionId, WorkerId};
 use crate::rota::Rota;
-use crate::solver::{Assignment, Cover, Roster, SolverConfig, solve};
+use serde::{Deserialize, Serialize};
+
+use crate::solver::{Assignment, Cover, Roster, SolveStats, SolverConfig, solve};
 
 use super::compile::Compiler;
+use super::solved::{PlannedRota, UnfilledEntry};
 use super::*;
 
 /// A rota re-planned after changes, with what changed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Replan {
     /// The new rota.
     pub rota: Rota,
     /// What changed against the published rota.
     pub diff: RosterDiff,
+    /// Figures about the solve.
+    pub stats: SolveStats,
+    /// Every entry of the new rota with a seat still empty, explained as in
+    /// [`PlannedRota::unfilled`].
+    pub unfilled: Vec<UnfilledEntry>,
 }
 
 impl Plan {
@@ -113,7 +122,11 @@ impl Plan {
             placements,
         });
         let solution = solve(&compiled.problem, config)?;
-        let rota = compiled.rota(&solution);
+        let PlannedRota {
+            rota,
+            stats,
+            unfilled,
+        } = compiled.planned(&solution)?;
         let mut diff = diff(&published.roster, &rota.roster);
         // Placement indices may differ between the two problems: a session
         // has moved only if its local start did.
@@ -131,7 +144,12 @@ impl Plan {
         }
         diff.changes
             .retain(|c| c.moved.is_some() || !c.added.is_empty() || !c.removed.is_empty());
-        Ok(Replan { rota, diff })
+        Ok(Replan {
+            rota,
+            diff,
+            stats,
+            unfilled,
+        })
     }
 }
 

@@ -110,7 +110,7 @@ pub(crate) struct DpBuf {
     pub prorata: bool,
 }
 
-fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
+pub(crate) fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
     let (r0, r1) = (
         m.req_idx[w * m.nd + d] as usize,
         m.req_idx[w * m.nd + d + 1] as usize,

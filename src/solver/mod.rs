@@ -109,8 +109,10 @@ pub mod error;
 pub mod problem;
 pub mod score;
 
+mod bound;
 mod dp;
 mod model;
+mod portfolio;
 mod rng;
 mod scratch;
 mod search;
@@ -171,13 +173,22 @@ pub struct SolverConfig {
     pub seed: u64,
     /// When to stop.
     pub termination: Termination,
+    /// Searches run side by side (a portfolio, one OS thread each; 0 counts
+    /// as 1). Search `i` uses a seed derived from `seed` and `i`; search 0
+    /// also works on the lower bound and alone calls the progress callback.
+    /// Each search gets the whole [`Termination`] (a step budget is per
+    /// search); the best roster wins, ties to the lower index. With a step
+    /// budget and no time cap the result is the same for the same problem,
+    /// seed and thread count.
+    pub threads: usize,
 }
 
 impl Default for SolverConfig {
-    /// Seed 0 and a budget of 200 000 steps.
+    /// Seed 0, one thread and a budget of 200 000 steps.
     fn default() -> Self {
         Self {
             seed: 0,
+            threads: 1,
             termination: Termination {
                 max_steps: Some(200_000),
                 max_time: None,
@@ -216,6 +227,8 @@ pub struct Progress {
     /// Time since the solve started (in JSON, milliseconds).
     #[serde(with = "millis")]
     pub elapsed: Duration,
+    /// The proven lower bound so far, as in [`Solution::lower_bound`].
+    pub lower_bound: Option<Score>,
 }
 
 /// Figures about a solve.
@@ -244,6 +257,24 @@ pub struct Solution {
     pub breakdown: Vec<(Constraint, i64)>,
     /// Figures about the solve.
     pub stats: SolveStats,
+    /// A proven lower bound: no roster of this problem scores below it.
+    ///
+    /// When `Some(b)`, `b.hard` and `b.unfilled` are 0 and `b.soft` is at
+    /// most the soft level of every roster that breaks no hard rule and
+    /// leaves no seat unfilled; every other roster has a hard or unfilled
+    /// level above 0, so `b` bounds the whole lexicographic score. It is
+    /// tight only when [`Solution::score`] has hard and unfilled 0: then
+    /// `score.soft - b.soft` is the most any rota could still gain, and
+    /// `score == b` proves the roster optimal (the solve stops there).
+    ///
+    /// It comes from relaxing the rules that link workers (the head-count of
+    /// each session) with a price per session, and pricing each worker's
+    /// schedule exactly under a subset of their own rules (one session a
+    /// day, successions, consecutive days and days off, total minutes, most
+    /// weekends); the prices rise by subgradient steps while the search
+    /// runs. `None` when no step was searched, or when the relaxation shows
+    /// that no roster can keep every rule and fill every seat.
+    pub lower_bound: Option<Score>,
 }
 
 /// Solves a problem: see [`solve_with`].
@@ -273,9 +304,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
         return Err(first);
     }
     let model = model::Model::compile(problem);
-    let mut search = search::Search::new(&model, config.seed);
-    search.construct(config.termination.max_time.map(|t| started + t));
-    let out = search.run(&config.termination, started, &mut on_progress);
+    let out = portfolio::run(&model, config, started, &mut on_progress);
     let (score, breakdown) = scratch::score(problem, &out.place, &out.assign);
     debug_assert_eq!(
         score, out.best,
@@ -311,7 +340,48 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
             elapsed: out.elapsed,
             best_found_at_step: out.best_at,
         },
+        lower_bound: out.bound,
     })
+}
+
+/// A proven lower bound on the score of any roster of `problem`, from
+/// `iterations` rounds of the relaxation described at
+/// [`Solution::lower_bound`] (without searching for a roster). More rounds
+/// give a bound at least as good up to the relaxation's best. `Ok(None)` when
+/// the relaxation shows that no roster keeps every rule and fills every seat.
+///
+/// ```
+/// use perfect_week::solver::*;
+///
+/// // A week with no sessions: nothing to pay, nothing to gain.
+/// let monday = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
+/// let days = (0..7)
+///     .map(|i| Day { date: monday + chrono::Days::new(i), start: i as i64 * 1440, end: (i as i64 + 1) * 1440 })
+///     .collect();
+/// let problem = Problem {
+///     days,
+///     sessions: vec![],
+///     workers: vec![],
+///     rules: Rules::default(),
+///     weights: Weights::default(),
+///     budgets: vec![],
+///     pins: vec![],
+///     baseline: None,
+/// };
+/// assert_eq!(lower_bound(&problem, 10)?, Some(Score::ZERO));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// The first [`ProblemError`] that [`Problem::validate`] reports.
+pub fn lower_bound(problem: &Problem, iterations: u32) -> Result<Option<Score>, ProblemError> {
+    if let Err(errs) = problem.validate()
+        && let Some(first) = errs.into_iter().next()
+    {
+        return Err(first);
+    }
+    let model = model::Model::compile(problem);
+    Ok(bound::lower_bound(&model, iterations.max(1)))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! over days, and ruin-and-recreate over a few days.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::model::Model;
@@ -27,6 +28,29 @@ fn m_size(m: &Model) -> u64 {
 /// construction first.
 const ROLLING_FROM_DAYS: usize = 56;
 
+/// DP transitions of the lower bound allowed per search step while the bound
+/// rises (a tenth of it once it stalls): keeps the bound to a fixed share of
+/// the effort, counted in work rather than time so that runs repeat.
+const BOUND_SHARE: u64 = 20;
+
+/// How one search of a portfolio runs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lane<'a> {
+    /// Works on the lower bound too (one search of a portfolio does).
+    pub bound: bool,
+    /// Raised by the search that proves its roster optimal; the others stop
+    /// when they see it.
+    pub stop: Option<&'a AtomicBool>,
+}
+
+impl Lane<'_> {
+    /// A search on its own.
+    pub const ALONE: Lane<'static> = Lane {
+        bound: true,
+        stop: None,
+    };
+}
+
 /// What the search returns.
 pub(crate) struct Outcome {
     pub best: Score,
@@ -36,6 +60,8 @@ pub(crate) struct Outcome {
     pub evals: u64,
     pub best_at: u64,
     pub elapsed: Duration,
+    /// The proven lower bound (see `Solution::lower_bound`).
+    pub bound: Option<Score>,
 }
 
 pub(crate) struct Search<'m> {
@@ -743,6 +769,7 @@ impl<'m> Search<'m> {
         &mut self,
         term: &Termination,
         started: Instant,
+        lane: Lane<'_>,
         on_progress: &mut F,
     ) -> Outcome {
         let mut steps: u64 = 0;
@@ -764,29 +791,50 @@ impl<'m> Search<'m> {
         } else {
             0.0
         };
-        let report = |s: &Self, cur: Score, steps: u64, f: &mut F| {
+        let mut bound = super::bound::Bound::new(m);
+        let report = |s: &Self, cur: Score, steps: u64, lb: Option<Score>, f: &mut F| {
             f(&Progress {
                 best: s.best,
                 current: cur,
                 steps,
                 moves_evaluated: s.evals,
                 elapsed: started.elapsed(),
+                lower_bound: lb,
             })
         };
-        if report(self, cur, 0, on_progress).is_break() {
+        if report(self, cur, 0, bound.score(), on_progress).is_break() {
             stop = true;
         }
-        let done = |best: Score, steps: u64| {
-            term.max_steps.is_some_and(|m| steps >= m) || term.target.is_some_and(|t| best <= t)
+        let done = |best: Score, steps: u64, lb: Option<Score>| {
+            term.max_steps.is_some_and(|m| steps >= m)
+                || term.target.is_some_and(|t| best <= t)
+                || lb.is_some_and(|b| best <= b)
         };
         let unlimited =
             term.max_steps.is_none() && term.max_time.is_none() && term.target.is_none();
         let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
-        while !stop && has_sessions && !done(self.best, steps) {
+        while !stop && has_sessions && !done(self.best, steps, bound.score()) {
+            let share = if bound.stalled() {
+                BOUND_SHARE / 10
+            } else {
+                BOUND_SHARE
+            };
+            if lane.bound && bound.active() && bound.spent <= steps.saturating_mul(share) {
+                let upper = Some(self.best.soft)
+                    .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
+                if bound.iterate(upper)
+                    && report(self, cur, steps, bound.score(), on_progress).is_break()
+                {
+                    break;
+                }
+            }
             if steps.is_multiple_of(256)
                 && let Some(max) = term.max_time
                 && started.elapsed() >= max
             {
+                break;
+            }
+            if steps.is_multiple_of(256) && lane.stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
                 break;
             }
             let mark = self.st.mark();
@@ -829,7 +877,7 @@ impl<'m> Search<'m> {
                     self.best = new;
                     self.cur_is_best = true;
                     best_at = steps;
-                    if report(self, cur, steps, on_progress).is_break() {
+                    if report(self, cur, steps, bound.score(), on_progress).is_break() {
                         break;
                     }
                 }
@@ -847,12 +895,20 @@ impl<'m> Search<'m> {
                 cur = self.st.score;
                 hist.fill(cur);
             }
-            if steps.is_multiple_of(100_000) && report(self, cur, steps, on_progress).is_break() {
+            if steps.is_multiple_of(100_000)
+                && report(self, cur, steps, bound.score(), on_progress).is_break()
+            {
                 break;
             }
         }
         if self.cur_is_best {
             self.snapshot();
+        }
+        if lane.bound
+            && let Some(stop) = lane.stop
+            && bound.score().is_some_and(|b| self.best <= b)
+        {
+            stop.store(true, Ordering::Relaxed);
         }
         Outcome {
             best: self.best,
@@ -862,6 +918,7 @@ impl<'m> Search<'m> {
             evals: self.evals,
             best_at,
             elapsed: started.elapsed(),
+            bound: bound.score(),
         }
     }
 }

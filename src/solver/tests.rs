@@ -94,9 +94,12 @@ fn search_moves_keep_scores_equal() {
             max_steps: Some(3000),
             ..Termination::default()
         };
-        let out = search.run(&cfg, std::time::Instant::now(), &mut |_| {
-            std::ops::ControlFlow::Continue(())
-        });
+        let out = search.run(
+            &cfg,
+            std::time::Instant::now(),
+            search::Lane::ALONE,
+            &mut |_| std::ops::ControlFlow::Continue(()),
+        );
         let (sc, _) = scratch::score(&pr, &out.place, &out.assign);
         assert_eq!(sc, out.best, "seed {seed}");
         let (cur, _) = scratch::score(&pr, &search.st.place, &assignments(&search.st));
@@ -104,72 +107,91 @@ fn search_moves_keep_scores_equal() {
     }
 }
 
-/// Every roster of a tiny problem (all worker subsets per session, all
-/// placements), scored from scratch: the solver finds the same optimum on
-/// at least 36 of 40.
-/// The enumeration keeps pins and, like the solver, assigns only candidates
-/// (and baseline assignments).
+/// The best score over every roster of a tiny problem (all worker subsets
+/// per session, all placements), scored from scratch. Like the solver, the
+/// enumeration keeps pins and assigns only candidates (and baseline
+/// assignments).
+fn brute_force(pr: &Problem) -> Option<Score> {
+    let m = Model::compile(pr);
+    let nw = pr.workers.len();
+    let choices: Vec<usize> = pr
+        .sessions
+        .iter()
+        .map(|s| s.placements.len() << nw)
+        .collect();
+    let total: usize = choices.iter().product();
+    let mut best: Option<Score> = None;
+    for mut code in 0..total {
+        let mut place = Vec::with_capacity(pr.sessions.len());
+        let mut assign = Vec::new();
+        for (s, &c) in choices.iter().enumerate() {
+            let x = code % c;
+            code /= c;
+            place.push((x >> nw) as u32);
+            for w in 0..nw {
+                if x & (1 << w) != 0 {
+                    assign.push((s as u32, w as u32));
+                }
+            }
+        }
+        // The solver never drops a pin: compare with rosters that keep them.
+        let keeps_pins = pr.pins.iter().all(|a| {
+            assign.iter().any(|&(s, w)| {
+                pr.sessions[s as usize].id == a.session && pr.workers[w as usize].id == a.worker
+            })
+        });
+        // The solver's space: it assigns only candidates (statically
+        // eligible at some placement, kind not capped at 0) besides pins.
+        // It never seats a worker who breaks an eligibility rule, even
+        // where that seat would shrink another hard shortfall (a weekly
+        // minimum), so the enumeration leaves those rosters out too.
+        let candidates_only = assign.iter().all(|&(s, w)| {
+            m.sess[s as usize].pins.contains(&w) || m.sess[s as usize].cands.contains(&w)
+        });
+        if !keeps_pins || !candidates_only {
+            continue;
+        }
+        let (sc, _) = scratch::score(pr, &place, &assign);
+        if best.is_none_or(|b| sc < b) {
+            best = Some(sc);
+        }
+    }
+    best
+}
+
+/// The solver finds the enumeration's optimum on every tiny problem; its
+/// lower bound is never above that optimum, and where the two meet the
+/// solve stops before its step budget.
 #[test]
 fn brute_force_agrees_on_tiny_problems() {
     let mut mismatches = Vec::new();
+    let mut proven = 0;
     for seed in 0..40u64 {
         let nw = 1 + (seed % 3) as usize;
         let ns = 2 + (seed % 4) as usize;
         let pr = common::problem(seed, nw, ns, 1);
-        let m = Model::compile(&pr);
-        // Enumerate.
-        let choices: Vec<usize> = pr
-            .sessions
-            .iter()
-            .map(|s| s.placements.len() << nw)
-            .collect();
-        let total: usize = choices.iter().product();
-        let mut best: Option<Score> = None;
-        for mut code in 0..total {
-            let mut place = Vec::with_capacity(ns);
-            let mut assign = Vec::new();
-            for (s, &c) in choices.iter().enumerate() {
-                let x = code % c;
-                code /= c;
-                place.push((x >> nw) as u32);
-                for w in 0..nw {
-                    if x & (1 << w) != 0 {
-                        assign.push((s as u32, w as u32));
-                    }
-                }
-            }
-            // The solver never drops a pin: compare with rosters that keep them.
-            let keeps_pins = pr.pins.iter().all(|a| {
-                assign.iter().any(|&(s, w)| {
-                    pr.sessions[s as usize].id == a.session && pr.workers[w as usize].id == a.worker
-                })
-            });
-            // The solver's space: it assigns only candidates (statically
-            // eligible at some placement, kind not capped at 0) besides pins.
-            // It never seats a worker who breaks an eligibility rule, even
-            // where that seat would shrink another hard shortfall (a weekly
-            // minimum), so the enumeration leaves those rosters out too.
-            let candidates_only = assign.iter().all(|&(s, w)| {
-                m.sess[s as usize].pins.contains(&w) || m.sess[s as usize].cands.contains(&w)
-            });
-            if !keeps_pins || !candidates_only {
-                continue;
-            }
-            let (sc, _) = scratch::score(&pr, &place, &assign);
-            if best.is_none_or(|b| sc < b) {
-                best = Some(sc);
-            }
-        }
+        let best = brute_force(&pr);
         let cfg = SolverConfig {
             seed,
+            threads: 1,
             termination: Termination {
                 max_steps: Some(200_000),
                 ..Termination::default()
             },
         };
-        let got = solve(&pr, &cfg).map(|s| s.score).ok();
+        let sol = solve(&pr, &cfg).ok();
+        let got = sol.as_ref().map(|s| s.score);
         if got != best {
             mismatches.push((seed, got, best));
+        }
+        if let (Some(sol), Some(best)) = (&sol, best)
+            && let Some(b) = sol.lower_bound
+        {
+            assert!(b <= best, "seed {seed}: bound {b} above the optimum {best}");
+            if b == sol.score {
+                proven += 1;
+                assert!(sol.stats.steps < 200_000, "seed {seed}: proven but ran on");
+            }
         }
     }
     assert!(
@@ -177,4 +199,66 @@ fn brute_force_agrees_on_tiny_problems() {
         "{} misses: {mismatches:?}",
         mismatches.len()
     );
+    assert!(proven > 0, "no tiny problem proven optimal");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    /// On random small problems the bound, after any number of rounds, is
+    /// never above the best roster an enumeration finds.
+    #[test]
+    fn the_bound_is_never_above_the_optimum(
+        seed in any::<u64>(), nw in 1usize..4, ns in 1usize..6, rounds in 1u32..200,
+    ) {
+        let pr = common::problem(seed, nw, ns, 1);
+        let best = brute_force(&pr).expect("the empty roster at least");
+        if let Some(b) = lower_bound(&pr, rounds).expect("valid") {
+            prop_assert!(b <= best, "bound {} above the optimum {}", b, best);
+        }
+    }
+}
+
+/// A portfolio of searches gives the same roster on every run for the same
+/// seed, thread count and step budget, and its score is the roster's.
+#[test]
+fn threads_are_deterministic() {
+    for seed in 0..3u64 {
+        let pr = common::problem(seed, 6, 30, 2);
+        let cfg = SolverConfig {
+            seed,
+            threads: 3,
+            termination: Termination {
+                max_steps: Some(20_000),
+                ..Termination::default()
+            },
+        };
+        let a = solve(&pr, &cfg).expect("valid");
+        let b = solve(&pr, &cfg).expect("valid");
+        assert_eq!(a.roster, b.roster, "seed {seed}");
+        assert_eq!(a.score, b.score, "seed {seed}");
+        let (sc, _) = scratch::score(&pr, &place_of(&pr, &a.roster), &pairs_of(&pr, &a.roster));
+        assert_eq!(sc, a.score, "seed {seed}");
+        // Each search gets the whole budget; the steps are summed.
+        assert!(a.stats.steps > 20_000, "seed {seed}: {}", a.stats.steps);
+    }
+}
+
+fn pairs_of(pr: &Problem, r: &Roster) -> Vec<(u32, u32)> {
+    r.assignments
+        .iter()
+        .map(|a| {
+            let s = pr.sessions.iter().position(|s| s.id == a.session);
+            let w = pr.workers.iter().position(|w| w.id == a.worker);
+            (s.expect("known") as u32, w.expect("known") as u32)
+        })
+        .collect()
+}
+
+fn place_of(pr: &Problem, r: &Roster) -> Vec<u32> {
+    let mut place = vec![0; pr.sessions.len()];
+    for c in &r.placements {
+        let s = pr.sessions.iter().position(|s| s.id == c.session);
+        place[s.expect("known")] = c.index as u32;
+    }
+    place
 }

@@ -1,0 +1,574 @@
+//! A proven lower bound on the score, by Lagrangian relaxation of the rules
+//! that link workers.
+//!
+//! Every roster with no broken hard rule and no unfilled seat has, for each
+//! session, a head-count `n_s` (exactly `want` on a required session; on a
+//! preferred one, any count, with `under`/`over` per missing or extra
+//! worker). Give each session a price `λ_s` and let each worker choose their
+//! own row freely, paying their own costs (per-seat soft costs, requests)
+//! minus `λ_s` per session taken. For a preferred session `λ_s` is kept in
+//! `[-over, under]`; for a required one it is free. Then
+//!
+//! ```text
+//! L(λ) = Σ_w min_row (own cost − Σ λ_s x_ws) + Σ_s λ_s · want_s + constants
+//! ```
+//!
+//! is at most the soft level of every such roster, whatever `λ` is, as long
+//! as each inner minimum is taken over a *superset* of the rows the worker can
+//! really work. Each minimum is computed exactly by a DP over days that keeps
+//! only some of the worker's rules: one session a day, forbidden successions,
+//! most and fewest consecutive days, fewest consecutive days off (every run
+//! touching either end of the horizon exempt, whatever the boundary rule),
+//! total minutes and most weekends (both dropped when the state space would be
+//! too large). Every other rule (per-kind limits, weekly minutes, rest,
+//! budgets, the history before the horizon) is dropped, which can only lower
+//! the minimum. Soft terms left out of the relaxation (continuity, fairness)
+//! are never negative. Without the one-session-a-day rule each seat is priced
+//! on its own and requests are left out.
+//!
+//! Prices are fixed point (`SCALE` per unit of score) so that the DP is exact
+//! in integers and `⌈L⌉` is exact; they are raised by projected subgradient
+//! steps (Polyak's step length towards the best roster found).
+
+use super::dp::req_cost;
+use super::model::{Model, NONE};
+use super::score::Score;
+
+/// Fixed-point scale of prices.
+const SCALE: i64 = 1 << 10;
+const INF: i64 = i64::MAX / 4;
+/// Largest price magnitude, scaled (a required session nobody can fill
+/// would otherwise raise its price without end).
+const LAM_MAX: i64 = 1 << 40;
+/// Most states × days one worker's DP may hold before it drops weekends,
+/// then minutes.
+const BUDGET: usize = 1 << 21;
+
+/// One way to work a day: a session at a placement.
+#[derive(Debug, Clone, Copy)]
+struct Opt {
+    s: u32,
+    /// Class index (kind tracked for successions), or 0.
+    class: u16,
+    /// Minutes in units of the model's duration GCD.
+    units: u32,
+    /// Own cost (seat cost and that day's requests), scaled.
+    cost: i64,
+}
+
+/// One worker's relaxed row problem.
+#[derive(Debug, Clone)]
+struct Row {
+    /// Options per day: `opts[day_idx[d]..day_idx[d + 1]]`.
+    opts: Vec<Opt>,
+    day_idx: Vec<usize>,
+    /// Own cost of a day off, scaled.
+    off: Vec<i64>,
+    /// Kind of each class (for successions); `NONE` when untracked.
+    class_kind: Vec<u32>,
+    work_cap: usize,
+    max_consec: Option<usize>,
+    min_consec: usize,
+    off_cap: usize,
+    /// Minute buckets (1: untracked), the most allowed, the fewest needed.
+    mb: usize,
+    max_units: Option<usize>,
+    min_units: usize,
+    /// Weekend counts tracked (1: untracked).
+    wb: usize,
+}
+
+impl Row {
+    fn runs(&self) -> usize {
+        self.work_cap.max(self.off_cap).max(1)
+    }
+
+    fn states(&self) -> usize {
+        (self.class_kind.len() + 1) * self.runs() * 2 * self.mb * self.wb
+    }
+}
+
+/// The subgradient state.
+#[derive(Debug, Clone)]
+pub(crate) struct Bound<'m> {
+    m: &'m Model,
+    rows: Vec<Row>,
+    /// Prices, scaled.
+    lam: Vec<i64>,
+    /// Head-count per session in the last relaxed solution.
+    count: Vec<i64>,
+    /// Constant soft terms, scaled.
+    konst: i64,
+    /// Best proven bound on the soft level so far.
+    pub best: Option<i64>,
+    best_raw: i64,
+    theta: f64,
+    since_best: u32,
+    /// Iterations done.
+    pub iterations: u64,
+    /// State transitions examined so far (the bound's share of the effort).
+    pub spent: u64,
+    /// Every relaxed row problem has a solution (else no roster keeps every
+    /// rule and no bound is reported).
+    feasible: bool,
+    /// The last relaxed solution met every head-count exactly: the bound
+    /// cannot rise further.
+    pub converged: bool,
+    cost: Vec<i64>,
+    next: Vec<i64>,
+    back: Vec<u32>,
+    picks: Vec<u32>,
+}
+
+impl<'m> Bound<'m> {
+    pub fn new(m: &'m Model) -> Self {
+        let mut konst = m.stability_const * SCALE;
+        for se in &m.sess {
+            let pen = se.pls.iter().map(|p| p.penalty).min().unwrap_or(0) * m.w_placement;
+            if se.required && se.want > 0 {
+                konst += pen * SCALE;
+            } else {
+                konst += pen.min(0) * SCALE;
+            }
+        }
+        let rows = (0..m.nw).map(|w| Self::row(m, w)).collect();
+        let lam = m
+            .sess
+            .iter()
+            .map(|s| if s.required { 0 } else { s.under * SCALE / 2 })
+            .collect();
+        Bound {
+            m,
+            rows,
+            lam,
+            count: vec![0; m.sess.len()],
+            konst,
+            best: None,
+            best_raw: i64::MIN,
+            theta: 1.0,
+            since_best: 0,
+            iterations: 0,
+            spent: 0,
+            feasible: true,
+            converged: false,
+            cost: Vec::new(),
+            next: Vec::new(),
+            back: Vec::new(),
+            picks: Vec::new(),
+        }
+    }
+
+    fn row(m: &Model, w: usize) -> Row {
+        let wk = &m.workers[w];
+        let g = m.dur_gcd.max(1);
+        let mut class_kind: Vec<u32> = Vec::new();
+        let mut opts = Vec::new();
+        let mut day_idx = vec![0];
+        let mut off = Vec::with_capacity(m.nd);
+        let mut by_day: Vec<Vec<(u32, usize)>> = vec![Vec::new(); m.nd];
+        for (s, se) in m.sess.iter().enumerate() {
+            if !se.cands.contains(&(w as u32)) {
+                continue;
+            }
+            for (p, pl) in se.pls.iter().enumerate() {
+                if m.st_hard[m.st(s, p, w)] == 0 {
+                    by_day[pl.day as usize].push((s as u32, p));
+                }
+            }
+        }
+        for (d, list) in by_day.iter().enumerate() {
+            off.push(if m.one_per_day {
+                req_cost(m, w, d, None) * SCALE
+            } else {
+                0
+            });
+            for &(s, p) in list {
+                let se = &m.sess[s as usize];
+                let class = if m.any_forbid {
+                    match class_kind.iter().position(|&k| k == se.kind) {
+                        Some(i) => i,
+                        None => {
+                            class_kind.push(se.kind);
+                            class_kind.len() - 1
+                        }
+                    }
+                } else {
+                    0
+                };
+                let req = if m.one_per_day {
+                    req_cost(m, w, d, Some(se.kind))
+                } else {
+                    0
+                };
+                opts.push(Opt {
+                    s,
+                    class: class as u16,
+                    units: (se.pls[p].dur / g).max(0) as u32,
+                    cost: (m.st_soft[m.st(s as usize, p, w)] + req) * SCALE,
+                });
+            }
+            day_idx.push(opts.len());
+        }
+        if !m.any_forbid {
+            class_kind = vec![NONE];
+        }
+        let max_consec = wk.max_consec.map(|x| x as usize);
+        let min_consec = wk.min_consec.unwrap_or(0) as usize;
+        let mut row = Row {
+            opts,
+            day_idx,
+            off,
+            class_kind,
+            work_cap: max_consec.unwrap_or(min_consec).max(1),
+            max_consec,
+            min_consec,
+            off_cap: wk.min_off.unwrap_or(1).max(1) as usize,
+            mb: 1,
+            max_units: None,
+            min_units: 0,
+            wb: 1,
+        };
+        if m.one_per_day {
+            let min_units = wk.min_total.map_or(0, |x| (x.max(0) + g - 1) / g) as usize;
+            let max_units = wk.max_total.map(|x| (x.max(0) / g) as usize);
+            let mb = max_units.map_or(min_units, |x| x) + 1;
+            let wb = wk.max_weekends.map_or(1, |x| x as usize + 1);
+            let fits = |r: &Row| r.states().saturating_mul(m.nd.max(1)) <= BUDGET;
+            row.mb = mb;
+            row.max_units = max_units;
+            row.min_units = min_units;
+            row.wb = wb;
+            if !fits(&row) {
+                row.wb = 1;
+            }
+            if !fits(&row) {
+                row.mb = 1;
+                row.max_units = None;
+                row.min_units = 0;
+                row.wb = wb;
+            }
+            if !fits(&row) {
+                row.wb = 1;
+            }
+        }
+        row
+    }
+
+    /// The bound as a score: no roster scores below it (see
+    /// `Solution::lower_bound`).
+    pub fn score(&self) -> Option<Score> {
+        self.best.filter(|_| self.feasible).map(|soft| Score {
+            hard: 0,
+            unfilled: 0,
+            soft,
+        })
+    }
+
+    /// The step length has shrunk to its floor: further iterations rarely
+    /// raise the bound.
+    pub fn stalled(&self) -> bool {
+        self.theta < 0.01
+    }
+
+    /// Whether more iterations can still raise the bound.
+    pub fn active(&self) -> bool {
+        self.feasible && !self.converged
+    }
+
+    /// One subgradient iteration; `upper` is the soft level of the best
+    /// roster with no broken hard rule and no unfilled seat, if any. Returns
+    /// whether the bound rose.
+    pub fn iterate(&mut self, upper: Option<i64>) -> bool {
+        if !self.feasible || self.converged {
+            return false;
+        }
+        self.iterations += 1;
+        let m = self.m;
+        self.count.iter_mut().for_each(|c| *c = 0);
+        let mut raw = self.konst;
+        for (s, se) in m.sess.iter().enumerate() {
+            raw += self.lam[s] * se.want as i64;
+        }
+        for w in 0..m.nw {
+            let v = if m.one_per_day {
+                self.solve_row(w)
+            } else {
+                self.seats_alone(w)
+            };
+            match v {
+                Some(v) => raw += v,
+                None => {
+                    self.feasible = false;
+                    return false;
+                }
+            }
+        }
+        let value = ceil_div(raw, SCALE);
+        let rose = self.best.is_none_or(|b| value > b);
+        if raw > self.best_raw {
+            self.best_raw = raw;
+            self.since_best = 0;
+        } else {
+            self.since_best += 1;
+            if self.since_best >= 20 {
+                self.theta = (self.theta * 0.5).max(1e-3);
+                self.since_best = 0;
+            }
+        }
+        if rose {
+            self.best = Some(value);
+        }
+        // Projected subgradient.
+        let mut norm = 0.0;
+        let mut grad = vec![0i64; m.sess.len()];
+        for (s, se) in m.sess.iter().enumerate() {
+            let mut gs = se.want as i64 - self.count[s];
+            if !se.required {
+                if gs > 0 && self.lam[s] >= se.under * SCALE {
+                    gs = 0;
+                }
+                if gs < 0 && self.lam[s] <= -se.over * SCALE {
+                    gs = 0;
+                }
+            }
+            grad[s] = gs;
+            norm += (gs * gs) as f64;
+        }
+        if norm == 0.0 {
+            self.converged = true;
+            return rose;
+        }
+        let lv = raw as f64 / SCALE as f64;
+        let target = match upper {
+            Some(u) if (u as f64) > lv + 0.5 => u as f64,
+            _ => lv + (lv.abs() * 0.05).max(10.0),
+        };
+        let step = (self.theta * (target - lv) / norm).min(1e12);
+        for (s, se) in m.sess.iter().enumerate() {
+            let mut l = self.lam[s] + (step * grad[s] as f64 * SCALE as f64).round() as i64;
+            if !se.required {
+                l = l.clamp(-se.over * SCALE, se.under * SCALE);
+            }
+            self.lam[s] = l.clamp(-LAM_MAX, LAM_MAX);
+        }
+        rose
+    }
+
+    /// Without the one-session-a-day rule: every seat on its own.
+    fn seats_alone(&mut self, w: usize) -> Option<i64> {
+        let row = &self.rows[w];
+        let mut best: Vec<(u32, i64)> = Vec::new();
+        for o in &row.opts {
+            let c = o.cost - self.lam[o.s as usize];
+            match best.iter_mut().find(|(s, _)| *s == o.s) {
+                Some(b) => b.1 = b.1.min(c),
+                None => best.push((o.s, c)),
+            }
+        }
+        self.spent += row.opts.len() as u64;
+        let mut v = 0;
+        for (s, c) in best {
+            if c < 0 {
+                v += c;
+                self.count[s as usize] += 1;
+            }
+        }
+        Some(v)
+    }
+
+    /// The exact minimum of worker `w`'s relaxed row at the current prices;
+    /// counts the sessions it takes.
+    fn solve_row(&mut self, w: usize) -> Option<i64> {
+        let m = self.m;
+        let row = &self.rows[w];
+        let nd = m.nd;
+        let nc = row.class_kind.len();
+        let runs = row.runs();
+        let (mb, wb) = (row.mb, row.wb);
+        let ns = row.states();
+        let idx = |lk: usize, r: usize, e: usize, u: usize, k: usize| {
+            ((((lk * runs + r - 1) * 2 + e) * mb + u) * wb) + k
+        };
+        self.cost.clear();
+        self.cost.resize(ns, INF);
+        self.back.clear();
+        self.back.resize(ns * nd, u32::MAX);
+        self.picks.clear();
+        self.picks.resize(ns * nd, u32::MAX);
+        let mut best_opt: Vec<(i64, u32)> = vec![(INF, 0); nc * mb.max(1)];
+        for d in 0..nd {
+            self.next.clear();
+            self.next.resize(ns, INF);
+            let opts = &row.opts[row.day_idx[d]..row.day_idx[d + 1]];
+            // Cheapest option per (class, minutes).
+            let units_key = |o: &Opt| if mb > 1 { o.units as usize } else { 0 };
+            let mut keys: Vec<(usize, usize)> = Vec::new();
+            for (i, o) in opts.iter().enumerate() {
+                let c = o.cost - self.lam[o.s as usize];
+                let key = (o.class as usize, units_key(o));
+                let slot = key.0 * mb + key.1.min(mb - 1);
+                if key.1 >= mb && row.max_units.is_some() {
+                    continue;
+                }
+                if best_opt[slot].0 == INF {
+                    keys.push(key);
+                }
+                if c < best_opt[slot].0 {
+                    best_opt[slot] = (c, i as u32);
+                }
+            }
+            let we = m.weekend_of[d];
+            let same_weekend = d > 0 && we != NONE && m.weekend_of[d - 1] == we;
+            let from: &[i64] = &self.cost;
+            // Transitions from every reached state (or the start).
+            let relax =
+                |next: &mut Vec<i64>, back: &mut [u32], picks: &mut [u32], to, c, prev, pick| {
+                    if c < next[to] {
+                        next[to] = c;
+                        back[d * ns + to] = prev;
+                        picks[d * ns + to] = pick;
+                    }
+                };
+            let starts: Vec<(usize, i64)> = if d == 0 {
+                vec![(usize::MAX, 0)]
+            } else {
+                (0..ns)
+                    .filter(|&i| from[i] < INF)
+                    .map(|i| (i, from[i]))
+                    .collect()
+            };
+            self.spent += (starts.len() * (keys.len() + 1)) as u64;
+            for (i, c0) in starts {
+                // Decode.
+                let (lk, r, e, u, k) = if i == usize::MAX {
+                    (usize::MAX, 0, 1, 0, 0)
+                } else {
+                    let k = i % wb;
+                    let rest = i / wb;
+                    let u = rest % mb;
+                    let rest = rest / mb;
+                    let e = rest % 2;
+                    let rest = rest / 2;
+                    (rest / runs, rest % runs + 1, e, u, k)
+                };
+                let prev = if i == usize::MAX { u32::MAX } else { i as u32 };
+                let worked = lk != usize::MAX && lk > 0;
+                // Off.
+                let off_ok = !worked || e == 1 || r >= row.min_consec;
+                if off_ok {
+                    let (r2, e2) = if lk == 0 {
+                        ((r + 1).min(row.off_cap), e)
+                    } else {
+                        (1, if lk == usize::MAX { 1 } else { 0 })
+                    };
+                    let to = idx(0, r2, e2, u, k);
+                    relax(
+                        &mut self.next,
+                        &mut self.back,
+                        &mut self.picks,
+                        to,
+                        c0 + row.off[d],
+                        prev,
+                        u32::MAX,
+                    );
+                }
+                // Work.
+                if lk == 0 && e == 0 && r < row.off_cap && m.workers[w].min_off.is_some() {
+                    continue;
+                }
+                let k2 = if wb > 1 && we != NONE && !(same_weekend && worked) {
+                    k + 1
+                } else {
+                    k
+                };
+                if k2 >= wb {
+                    continue;
+                }
+                for &(cl, un) in &keys {
+                    let (c, oi) = best_opt[cl * mb + un.min(mb - 1)];
+                    if worked {
+                        let ka = row.class_kind[lk - 1];
+                        let kb = row.class_kind[cl];
+                        if ka != NONE && kb != NONE && m.forbid[ka as usize * m.nk + kb as usize] {
+                            continue;
+                        }
+                    }
+                    let (r2, e2) = if worked {
+                        if row.max_consec.is_some_and(|x| r + 1 > x) {
+                            continue;
+                        }
+                        ((r + 1).min(row.work_cap), e)
+                    } else {
+                        (1, if lk == usize::MAX { 1 } else { 0 })
+                    };
+                    let u2 = u + un;
+                    let u2 = if mb > 1 {
+                        if row.max_units.is_some() {
+                            if u2 >= mb {
+                                continue;
+                            }
+                            u2
+                        } else {
+                            u2.min(mb - 1)
+                        }
+                    } else {
+                        0
+                    };
+                    let to = idx(cl + 1, r2, e2, u2, k2);
+                    relax(
+                        &mut self.next,
+                        &mut self.back,
+                        &mut self.picks,
+                        to,
+                        c0 + c,
+                        prev,
+                        oi,
+                    );
+                }
+            }
+            for &(cl, un) in &keys {
+                best_opt[cl * mb + un.min(mb - 1)] = (INF, 0);
+            }
+            std::mem::swap(&mut self.cost, &mut self.next);
+        }
+        // The end: fewest minutes; runs touching the last day are exempt.
+        let mut end = None;
+        for i in 0..ns {
+            let u = (i / wb) % mb;
+            if self.cost[i] < INF
+                && (mb == 1 || u >= row.min_units)
+                && end.is_none_or(|(c, _)| self.cost[i] < c)
+            {
+                end = Some((self.cost[i], i));
+            }
+        }
+        let (value, mut st) = end?;
+        for d in (0..nd).rev() {
+            let pick = self.picks[d * ns + st];
+            if pick != u32::MAX {
+                let o = &row.opts[row.day_idx[d] + pick as usize];
+                self.count[o.s as usize] += 1;
+            }
+            st = self.back[d * ns + st] as usize;
+        }
+        Some(value)
+    }
+}
+
+/// `⌈a / b⌉` for `b > 0`.
+fn ceil_div(a: i64, b: i64) -> i64 {
+    -((-a).div_euclid(b))
+}
+
+/// Runs `iterations` subgradient iterations from the start and returns the
+/// bound reached (see `Solution::lower_bound`).
+pub(crate) fn lower_bound(m: &Model, iterations: u32) -> Option<Score> {
+    let mut b = Bound::new(m);
+    for _ in 0..iterations {
+        if !b.active() {
+            break;
+        }
+        b.iterate(None);
+    }
+    if b.feasible { b.score() } else { None }
+}
