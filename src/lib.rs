@@ -33,7 +33,7 @@
 //! ```
 //! use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
 //! use perfect_week::{
-//!     Activity, Allocation, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
+//!     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
 //!     RateCardSet, RotaPeriod, SolverConfig, Timing, Worker,
 //! };
 //!
@@ -51,11 +51,8 @@
 //!     ],
 //! };
 //! // Her Individual Service Fund: £150 a week, charged at £24.50 an hour.
-//! let fund = Fund {
-//!     rate_cards: RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] },
-//!     allocation: Allocation { money_per_week: Some("150".parse()?), ..Allocation::default() },
-//!     usable_bank: "0".parse()?,
-//! };
+//! let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! let fund = Fund::money(rate_cards, "150".parse()?);
 //! let contract = Contract {
 //!     min_minutes_per_week: 0,
 //!     max_minutes_per_week: 20 * 60,
@@ -74,6 +71,181 @@
 //! assert_eq!(rota.unfilled().count(), 0);
 //! let text = rota.timetable_for(&"ava".into(), "Ava").to_string();
 //! assert!(text.contains("10:00–11:30  Swimming, with Sam"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Reading the rota
+//!
+//! [`Plan::solve`] returns a [`PlannedRota`]: the [`Rota`], the solve's
+//! figures ([`SolveStats`]) and the explanation of every seat left empty.
+//! Each [`RotaEntry`] speaks dates, local times, people and workers; its
+//! `session` is the id that re-planning and explanations use.
+//!
+//! ```
+//! # use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+//! # use perfect_week::{
+//! #     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
+//! #     RateCardSet, RotaPeriod, SolverConfig, Timing, Worker,
+//! # };
+//! # fn plan(money_per_week: &str) -> Result<Plan, Box<dyn std::error::Error>> {
+//! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
+//! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
+//! #     let ava = Person::new("ava", "Ava Okafor");
+//! #     let week = PerfectWeek {
+//! #         person: ava.id.clone(),
+//! #         activities: vec![
+//! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
+//! #             Activity::new("shop", "Food shopping", Weekday::Thu,
+//! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
+//! #         ],
+//! #     };
+//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
+//! #     let contract = Contract {
+//! #         min_minutes_per_week: 0,
+//! #         max_minutes_per_week: 20 * 60,
+//! #         hourly_pay: "12.71".parse()?,
+//! #         opted_out_of_48h: false,
+//! #     };
+//! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+//! #     let workers = vec![
+//! #         Worker::new("sam", "Sam", born, contract.clone()),
+//! #         Worker::new("kim", "Kim", born, contract),
+//! #     ];
+//! #     let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
+//! #     Ok(Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers))
+//! # }
+//! let planned = plan("150")?.solve(&SolverConfig::default())?;
+//! for entry in &planned.rota.entries {
+//!     // "Tuesday 24 March 10:00–11:30 Swimming (ava)", with Sam or Kim.
+//!     assert!(entry.describe().contains("March"));
+//!     assert_eq!(entry.workers.len(), 1);
+//! }
+//! assert_eq!(planned.rota.unfilled_seats(), 0);
+//! assert!(planned.stats.best_found_at_step <= planned.stats.steps);
+//! // As JSON, to store or send, and back.
+//! let json = serde_json::to_string(&planned)?;
+//! let back: perfect_week::PlannedRota = serde_json::from_str(&json)?;
+//! assert_eq!(back.rota, planned.rota);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Why a seat is unfilled, and who could cover it
+//!
+//! With £40 a week, Ava's fund pays for one 90-minute session at £24.50 an
+//! hour (£36.75) but not two. The rota leaves the other seat empty rather
+//! than overspend, and says why each worker cannot take it:
+//!
+//! ```
+//! # use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+//! # use perfect_week::{
+//! #     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
+//! #     RateCardSet, RotaPeriod, SolverConfig, Timing, Worker,
+//! # };
+//! # fn plan(money_per_week: &str) -> Result<Plan, Box<dyn std::error::Error>> {
+//! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
+//! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
+//! #     let ava = Person::new("ava", "Ava Okafor");
+//! #     let week = PerfectWeek {
+//! #         person: ava.id.clone(),
+//! #         activities: vec![
+//! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
+//! #             Activity::new("shop", "Food shopping", Weekday::Thu,
+//! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
+//! #         ],
+//! #     };
+//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
+//! #     let contract = Contract {
+//! #         min_minutes_per_week: 0,
+//! #         max_minutes_per_week: 20 * 60,
+//! #         hourly_pay: "12.71".parse()?,
+//! #         opted_out_of_48h: false,
+//! #     };
+//! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+//! #     let workers = vec![
+//! #         Worker::new("sam", "Sam", born, contract.clone()),
+//! #         Worker::new("kim", "Kim", born, contract),
+//! #     ];
+//! #     let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
+//! #     Ok(Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers))
+//! # }
+//! use perfect_week::Constraint;
+//!
+//! let plan = plan("40")?;
+//! let planned = plan.solve(&SolverConfig::default())?;
+//! assert_eq!(planned.rota.unfilled_seats(), 1);
+//! let gap = &planned.unfilled[0];
+//! assert_eq!(gap.missing, 1);
+//! for candidate in &gap.candidates {
+//!     // "sam: cannot: over budget (+3350)": £36.75 more against £3.25 left.
+//!     assert_eq!(candidate.blocked_by, vec![(Constraint::Budget, 3350)]);
+//! }
+//! // Any session can be asked about: who else could do the one that is filled?
+//! let filled = planned.rota.entries.iter().find(|e| e.is_filled()).ok_or("none")?;
+//! let others = plan.who_could_cover(&planned.rota, &filled.session)?;
+//! assert_eq!(others.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Re-planning after a sick call
+//!
+//! A published rota and a change (here the worker on Thursday off sick from
+//! Wednesday) give a new rota that moves as little as it can; what happened
+//! before `from` is pinned.
+//!
+//! ```
+//! # use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+//! # use perfect_week::{
+//! #     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, RateCard,
+//! #     RateCardSet, RotaPeriod, SolverConfig, Timing, Worker,
+//! # };
+//! # fn plan(money_per_week: &str) -> Result<Plan, Box<dyn std::error::Error>> {
+//! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
+//! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
+//! #     let ava = Person::new("ava", "Ava Okafor");
+//! #     let week = PerfectWeek {
+//! #         person: ava.id.clone(),
+//! #         activities: vec![
+//! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
+//! #             Activity::new("shop", "Food shopping", Weekday::Thu,
+//! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
+//! #         ],
+//! #     };
+//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
+//! #     let contract = Contract {
+//! #         min_minutes_per_week: 0,
+//! #         max_minutes_per_week: 20 * 60,
+//! #         hourly_pay: "12.71".parse()?,
+//! #         opted_out_of_48h: false,
+//! #     };
+//! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+//! #     let workers = vec![
+//! #         Worker::new("sam", "Sam", born, contract.clone()),
+//! #         Worker::new("kim", "Kim", born, contract),
+//! #     ];
+//! #     let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
+//! #     Ok(Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers))
+//! # }
+//! use perfect_week::{Absence, Changes};
+//!
+//! let plan = plan("150")?;
+//! let config = SolverConfig::default();
+//! let published = plan.solve(&config)?.rota;
+//! let thursday = NaiveDate::from_ymd_opt(2026, 3, 26).ok_or("date")?;
+//! let shop = published.entries.iter().find(|e| e.date == thursday).ok_or("shop")?;
+//! let sick = shop.workers[0].id.clone();
+//!
+//! let changes = Changes {
+//!     absences: vec![Absence { worker: sick.clone(), from: thursday, to: thursday }],
+//!     ..Changes::default()
+//! };
+//! let wednesday = thursday.pred_opt().ok_or("date")?;
+//! let replan = plan.replan(&published, &changes, wednesday, &config)?;
+//! let shop = replan.rota.entry(&shop.session).ok_or("shop")?;
+//! assert!(shop.is_filled() && shop.workers.iter().all(|w| w.id != sick));
+//! assert_eq!(replan.diff.assignments_changed(), 2); // one off, one on
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -158,18 +330,18 @@ pub use ids::{
     ActivityId, CoreShiftId, PersonId, ServiceId, SessionId, SkillId, TraitId, WorkerId,
 };
 pub use money::{
-    Allocation, ChargeKind, EntryKind, FeeRule, IsfAgreement, Ledger, LedgerEntry, RateCard,
-    RateCardSet, Statement, SurplusRule, round_pennies,
+    Allocation, ChargeKind, EntryKind, FeeRule, Fund, FundBudget, IsfAgreement, Ledger,
+    LedgerEntry, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
 };
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
-    Absence, Changes, CompiledPlan, CorePlan, Fund, MovedSession, OneOff, PersonPlan, Plan,
-    PlanError, PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
+    Absence, Changes, CompiledPlan, CorePlan, MovedSession, OneOff, PersonPlan, Plan, PlanError,
+    PlanOptions, PlannedRota, Replan, UnfilledEntry, WorkerRecord, WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};
 pub use service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
-pub use solver::{Score, SolveStats, SolverConfig, Termination};
+pub use solver::{Constraint, Score, SolveStats, SolverConfig, Termination};
 pub use staff::{
     Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Unavailability,
     Worker,

@@ -52,10 +52,12 @@ pub struct Service {
     pub residents: Vec<PersonId>,
     /// The core staffing pattern.
     pub core: Vec<CoreShiftTemplate>,
-    /// Flexi hours per week shared between residents (whole hundredths).
-    #[serde(with = "rust_decimal::serde::str")]
+    /// Flexi hours per week shared between residents (whole hundredths);
+    /// none by default.
+    #[serde(with = "rust_decimal::serde::str", default)]
     pub flexi_pool_hours_per_week: Decimal,
-    /// How the flexi pool is shared.
+    /// How the flexi pool is shared; equal shares by default.
+    #[serde(default)]
     pub flexi_rule: FlexiRule,
 }
 
@@ -80,6 +82,95 @@ pub struct CoreShiftTemplate {
     pub required_skills: Vec<SkillId>,
 }
 
+impl CoreShiftTemplate {
+    /// A shift of one worker with no required skills, on `weekdays` from
+    /// local `start` to local `end` (at or before `start`: the next day).
+    pub fn new(
+        id: impl Into<CoreShiftId>,
+        role: impl Into<String>,
+        kind: CoreShiftKind,
+        weekdays: Vec<Weekday>,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            role: role.into(),
+            weekdays,
+            start,
+            end,
+            workers: 1,
+            kind,
+            required_skills: Vec::new(),
+        }
+    }
+
+    /// The same shift needing `workers` at once.
+    pub fn with_workers(mut self, workers: u8) -> Self {
+        self.workers = workers;
+        self
+    }
+
+    /// The same shift with a skill each worker needs.
+    pub fn requiring(mut self, skill: impl Into<SkillId>) -> Self {
+        self.required_skills.push(skill.into());
+        self
+    }
+
+    /// Checks what any shift needs, weekly or dated: workers and an end
+    /// other than its start.
+    pub(crate) fn check_shape(&self, item: &str, errors: &mut Vec<ValidationError>) {
+        if self.workers == 0 {
+            errors.push(ValidationError::Empty {
+                item: format!("{item} workers"),
+            });
+        }
+        if self.start == self.end {
+            errors.push(ValidationError::EndBeforeStart {
+                item: item.to_owned(),
+                start: self.start.to_string(),
+                end: self.end.to_string(),
+            });
+        }
+    }
+}
+
+impl Service {
+    /// A service with no residents, no core shifts and no flexi pool: enough
+    /// to plan core shifts once they are added ([`Service::with_core_shift`]).
+    pub fn new(id: impl Into<ServiceId>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            units: 0,
+            residents: Vec::new(),
+            core: Vec::new(),
+            flexi_pool_hours_per_week: Decimal::ZERO,
+            flexi_rule: FlexiRule::Equal,
+        }
+    }
+
+    /// The same service with another weekly core shift.
+    pub fn with_core_shift(mut self, shift: CoreShiftTemplate) -> Self {
+        self.core.push(shift);
+        self
+    }
+
+    /// The same service with `residents` in `units` flats or rooms.
+    pub fn with_residents(mut self, units: u16, residents: Vec<PersonId>) -> Self {
+        self.units = units;
+        self.residents = residents;
+        self
+    }
+
+    /// The same service with a flexi pool shared by `rule`.
+    pub fn with_flexi(mut self, pool_hours_per_week: Decimal, rule: FlexiRule) -> Self {
+        self.flexi_pool_hours_per_week = pool_hours_per_week;
+        self.flexi_rule = rule;
+        self
+    }
+}
+
 /// Kinds of core shift.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CoreShiftKind {
@@ -94,9 +185,10 @@ pub enum CoreShiftKind {
 }
 
 /// How the flexi pool is shared between residents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FlexiRule {
     /// Equal shares.
+    #[default]
     Equal,
     /// Shares in proportion to weights (e.g. from assessment bands); every
     /// resident needs one.
@@ -439,6 +531,7 @@ impl Service {
         let mut errors = Vec::new();
         let me = format!("service \"{}\"", self.id);
         check_not_blank(|| format!("{me} name"), &self.name, &mut errors);
+        self.check_core(&mut errors);
         if self.residents.is_empty() {
             errors.push(ValidationError::Empty {
                 item: format!("{me} residents"),
@@ -456,39 +549,42 @@ impl Service {
             self.residents.iter(),
             &mut errors,
         );
+        self.check_flexi(&mut errors);
+        ValidationErrors::check(errors)
+    }
+
+    /// Checks only what planning its core shifts needs: the core pattern
+    /// (ids unique, each shift with weekdays, workers and an end). Residents,
+    /// units and the flexi pool are not needed to plan core shifts; they are
+    /// for sharing costs ([`Service::validate`] checks everything).
+    pub fn validate_core(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        self.check_core(&mut errors);
+        ValidationErrors::check(errors)
+    }
+
+    fn check_core(&self, errors: &mut Vec<ValidationError>) {
+        let me = format!("service \"{}\"", self.id);
         check_unique(
             &format!("{me} core shifts"),
             self.core.iter().map(|s| &s.id),
-            &mut errors,
+            errors,
         );
         for s in &self.core {
-            let item = || format!("{me} core shift \"{}\"", s.id);
+            let item = format!("{me} core shift \"{}\"", s.id);
             if s.weekdays.is_empty() {
                 errors.push(ValidationError::Empty {
-                    item: format!("{} weekdays", item()),
-                });
-            }
-            if s.workers == 0 {
-                errors.push(ValidationError::Empty {
-                    item: format!("{} workers", item()),
-                });
-            }
-            if s.start == s.end {
-                errors.push(ValidationError::EndBeforeStart {
-                    item: item(),
-                    start: s.start.to_string(),
-                    end: s.end.to_string(),
+                    item: format!("{item} weekdays"),
                 });
             } else if let Some(expected) = s.length_problem(&SessionLimits::default()) {
                 errors.push(ValidationError::OutOfRange {
-                    item: item(),
+                    item: item.clone(),
                     value: format!("{}–{} ({} minutes)", s.start, s.end, s.minutes()),
                     expected,
                 });
             }
+            s.check_shape(&item, errors);
         }
-        self.check_flexi(&mut errors);
-        ValidationErrors::check(errors)
     }
 
     fn check_flexi(&self, errors: &mut Vec<ValidationError>) {

@@ -8,7 +8,7 @@ use perfect_week::plan::{Fund, PersonPlan, Plan};
 use perfect_week::solver::{Constraint, Problem, Roster, SolverConfig, Termination, solve};
 use perfect_week::staff::{Leave, LeaveKind, Qualification};
 use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Support, Timing};
-use perfect_week::{Allocation, Contract, Person, RateCard, RateCardSet, Worker};
+use perfect_week::{Contract, Person, RateCard, RateCardSet, Worker};
 use rust_decimal::Decimal;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -61,16 +61,10 @@ fn on_leave(mut w: Worker, from: NaiveDate, to: NaiveDate) -> Worker {
 }
 
 fn fund(per_week: &str) -> Option<Fund> {
-    Some(Fund {
-        rate_cards: RateCardSet {
-            cards: vec![RateCard::flat(monday(), Decimal::new(2000, 2))],
-        },
-        allocation: Allocation {
-            money_per_week: per_week.parse().ok(),
-            ..Allocation::default()
-        },
-        usable_bank: Decimal::ZERO,
-    })
+    let cards = RateCardSet {
+        cards: vec![RateCard::flat(monday(), Decimal::new(2000, 2))],
+    };
+    per_week.parse().ok().map(|money| Fund::money(cards, money))
 }
 
 /// Plans Ava's week, solves it with a step budget, and returns the problem,

@@ -654,11 +654,9 @@ pub fn allocation() -> Allocation {
 /// What pays for Ava's flexi support: her allocation, and £50.00 she chose
 /// to use from her bank in this rota.
 pub fn fund() -> Fund {
-    Fund {
-        rate_cards: rate_cards(),
-        allocation: allocation(),
-        usable_bank: pounds(5_000),
-    }
+    Fund::money(rate_cards(), pounds(0))
+        .with_allocation(allocation())
+        .with_usable_bank(pounds(5_000))
 }
 
 /// Ava's ISF agreement with Riverside Support: £1,070.00 a week less her
@@ -785,11 +783,7 @@ pub fn service() -> Service {
 /// The service's core shifts, costed by the same rate card, within a core
 /// budget of £4,000.00 a week.
 pub fn core_plan() -> CorePlan {
-    CorePlan {
-        service: service(),
-        rate_cards: rate_cards(),
-        budget_per_week: Some(pounds(400_000)),
-    }
+    CorePlan::new(service(), rate_cards()).with_budget_per_week(pounds(400_000))
 }
 
 // ---------------------------------------------------------------- workers

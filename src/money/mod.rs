@@ -10,12 +10,14 @@
 //! (£0.125 → £0.13, −£0.125 → −£0.13). Each session's charge is rounded once,
 //! then totals are sums of rounded charges, so a statement always adds up.
 
+pub(crate) mod fund;
 pub(crate) mod isf;
 pub(crate) mod ledger;
 pub(crate) mod pay_floor;
 pub(crate) mod rate_card;
 pub(crate) mod statement;
 
+pub use fund::{Fund, FundBudget};
 pub use isf::{Allocation, FeeRule, IsfAgreement, SurplusRule};
 pub use ledger::{EntryKind, Ledger, LedgerEntry, PurposeAmount};
 pub use pay_floor::{AgeBand, BandName, PayFloorError, PayFloorTable, PayFloors};

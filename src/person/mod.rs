@@ -7,7 +7,7 @@ mod communication;
 mod decision;
 mod importance;
 mod matching;
-mod profile;
+pub(crate) mod profile;
 
 pub use communication::{CommunicationChart, CommunicationEntry, HowWeCommunicate};
 pub use decision::{

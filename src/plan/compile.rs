@@ -8,23 +8,18 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::ids::{BudgetId, KindId, SeriesId, SessionId, Tag};
-use crate::money::ChargeKind;
+use crate::money::{ChargeKind, FundBudget};
 use crate::service::CoreShiftKind;
 use crate::solver::{
     Cover, Day, Employee, HeldTag, Interval, Minute, Placement, Problem, ProblemError, Session,
     WorkerHistory, WorkerLimits,
 };
 use crate::time::{TimeRange, local_window, resolve_local, resolve_local_date_time};
-use crate::week::{Funding, RotaPeriod};
+use crate::week::Funding;
 
-use super::compiled::SessionInfo;
+use super::compiled::{SessionInfo, epoch};
 use super::validate::Occurrence;
 use super::*;
-
-/// The instant of local midnight at the start of the period: minute 0.
-pub(super) fn epoch(period: &RotaPeriod) -> DateTime<Utc> {
-    resolve_local_date_time(period.zone, period.start, NaiveTime::MIN).with_timezone(&Utc)
-}
 
 /// Pence in a money amount, rounded to the penny first.
 fn pence(amount: Decimal) -> i64 {
@@ -148,7 +143,11 @@ impl<'a> Compiler<'a> {
         let person = &plan.person.id;
         let budget = plan.fund.as_ref().map(|fund| {
             let id = BudgetId::new(format!("flexi/{person}"));
-            let (cap, _) = fund_cap(fund, self.plan.period.weeks);
+            // Validation has refused a budget too large to count.
+            let cap = match fund.budget(person.as_str(), self.plan.period.weeks) {
+                Ok(FundBudget::Minutes(cap) | FundBudget::Pence(cap)) => cap,
+                Err(_) => i64::MAX,
+            };
             self.budgets.insert(id.clone(), cap);
             id
         });
@@ -186,7 +185,7 @@ impl<'a> Compiler<'a> {
             let (card, by_minutes) = match activity.funding {
                 Funding::Flexi => (
                     plan.fund.as_ref().and_then(|f| f.rate_cards.in_force(date)),
-                    plan.fund.as_ref().is_some_and(|f| fund_cap(f, 1).1),
+                    plan.fund.as_ref().is_some_and(Fund::is_hours),
                 ),
                 Funding::Core => (
                     self.plan
@@ -306,65 +305,62 @@ impl<'a> Compiler<'a> {
         if let Some(weekly) = core.budget_per_week {
             self.budgets.insert(
                 budget.clone(),
-                pence(weekly) * i64::from(self.plan.period.weeks),
+                // Validation has refused a budget too large to count.
+                pence(weekly).saturating_mul(i64::from(self.plan.period.weeks)),
             );
         }
         let has_budget = core.budget_per_week.is_some();
-        for shift in &core.service.core {
-            for date in self.dates.clone() {
-                if !shift.weekdays.contains(&date.weekday()) {
-                    continue;
-                }
-                let id = SessionId::new(format!("core/{}/{}/{date}", core.service.id, shift.id));
-                if self.plan.changes.cancelled.contains(&id) {
-                    continue;
-                }
-                let Some(window) = local_window(self.zone, date, shift.start, shift.end) else {
-                    continue;
-                };
-                let minutes = u32::try_from(window.minutes()).unwrap_or(0);
-                let Some((placement, local_start, local_end, range)) =
-                    self.placement(date, shift.start, minutes, 0)
-                else {
-                    continue;
-                };
-                let money = match (shift.kind.charge_kind(), core.rate_cards.in_force(date)) {
-                    (Some(kind), Some(card)) => card.charge(self.zone, &range, kind),
-                    _ => Decimal::ZERO,
-                };
-                self.sessions.push(Session {
-                    id,
-                    placements: vec![Placement {
-                        charge: pence(money),
-                        ..placement
-                    }],
-                    cover: Cover::Required {
-                        workers: u32::from(shift.workers),
-                    },
-                    kind: Some(KindId::new(core_kind_name(shift.kind))),
-                    place: None,
-                    person: None,
-                    series: Some(SeriesId::new(format!("core/{}", shift.id))),
-                    requires: shift
-                        .required_skills
-                        .iter()
-                        .map(|s| skill_tag(s.as_str()))
-                        .collect(),
-                    refused: Vec::new(),
-                    preferred: Vec::new(),
-                    worker_penalties: Vec::new(),
-                    budget: has_budget.then(|| budget.clone()),
-                    priority: 5,
-                });
-                self.info.push(SessionInfo {
-                    what: shift.role.clone(),
-                    person: None,
-                    activity: None,
-                    funding: Funding::Core,
-                    needed: u32::from(shift.workers),
-                    placements: vec![(local_start, local_end, money)],
-                });
+        let dates = self.dates.clone();
+        for (date, shift) in core.shifts_on(&dates) {
+            let id = SessionId::new(format!("core/{}/{}/{date}", core.service.id, shift.id));
+            if self.plan.changes.cancelled.contains(&id) {
+                continue;
             }
+            let Some(window) = local_window(self.zone, date, shift.start, shift.end) else {
+                continue;
+            };
+            let minutes = u32::try_from(window.minutes()).unwrap_or(0);
+            let Some((placement, local_start, local_end, range)) =
+                self.placement(date, shift.start, minutes, 0)
+            else {
+                continue;
+            };
+            let money = match (shift.kind.charge_kind(), core.rate_cards.in_force(date)) {
+                (Some(kind), Some(card)) => card.charge(self.zone, &range, kind),
+                _ => Decimal::ZERO,
+            };
+            self.sessions.push(Session {
+                id,
+                placements: vec![Placement {
+                    charge: pence(money),
+                    ..placement
+                }],
+                cover: Cover::Required {
+                    workers: u32::from(shift.workers),
+                },
+                kind: Some(KindId::new(core_kind_name(shift.kind))),
+                place: None,
+                person: None,
+                series: Some(SeriesId::new(format!("core/{}", shift.id))),
+                requires: shift
+                    .required_skills
+                    .iter()
+                    .map(|s| skill_tag(s.as_str()))
+                    .collect(),
+                refused: Vec::new(),
+                preferred: Vec::new(),
+                worker_penalties: Vec::new(),
+                budget: has_budget.then(|| budget.clone()),
+                priority: 5,
+            });
+            self.info.push(SessionInfo {
+                what: shift.role.clone(),
+                person: None,
+                activity: None,
+                funding: Funding::Core,
+                needed: u32::from(shift.workers),
+                placements: vec![(local_start, local_end, money)],
+            });
         }
     }
 
@@ -555,29 +551,6 @@ fn merge(mut windows: Vec<Interval>) -> Vec<Interval> {
         }
     }
     merged
-}
-
-/// A fund's cap for `weeks` weeks, and whether it is in minutes (hours
-/// allocation) rather than pence.
-fn fund_cap(fund: &Fund, weeks: u32) -> (i64, bool) {
-    let weeks = Decimal::from(weeks);
-    let allocation = &fund.allocation;
-    let hours = allocation.flexi_hours_per_week.or(allocation
-        .money_per_week
-        .is_none()
-        .then_some(allocation.hours_per_week)
-        .flatten());
-    match hours {
-        Some(hours) => {
-            let minutes = (hours * Decimal::from(60) * weeks).floor();
-            (minutes.to_i64().unwrap_or(i64::MAX), true)
-        }
-        None => {
-            let money = allocation.money_per_week.unwrap_or_default()
-                - allocation.core_money_per_week.unwrap_or_default();
-            (pence(money * weeks + fund.usable_bank), false)
-        }
-    }
 }
 
 fn core_budget_id(core: &CorePlan) -> BudgetId {

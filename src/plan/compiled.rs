@@ -2,15 +2,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::ids::{ActivityId, PersonId, SessionId, WorkerId};
 use crate::rota::{Rota, RotaEntry, RotaWorker};
 use crate::solver::{Problem, Solution};
+use crate::time::resolve_local_date_time;
 use crate::week::{Funding, RotaPeriod};
-
-use super::compile::epoch;
 
 /// A plan compiled for the solver, with what it takes to read the answer
 /// back in the words of care.
@@ -100,4 +99,9 @@ impl CompiledPlan {
             roster: solution.roster.clone(),
         }
     }
+}
+
+/// The instant of local midnight at the start of the period: minute 0.
+pub(super) fn epoch(period: &RotaPeriod) -> DateTime<Utc> {
+    resolve_local_date_time(period.zone, period.start, NaiveTime::MIN).with_timezone(&Utc)
 }

@@ -42,21 +42,22 @@ mod replan;
 mod solved;
 mod validate;
 
+pub use crate::money::Fund;
 use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
 pub use solved::{PlannedRota, UnfilledEntry};
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::error::ValidationErrors;
 use crate::ids::{KindId, PersonId, SessionId, WorkerId};
-use crate::money::{Allocation, RateCardSet};
+use crate::money::RateCardSet;
 use crate::person::Person;
-use crate::service::Service;
+use crate::service::{CoreShiftTemplate, Service};
 use crate::solver::{ProblemError, Rules, Want, Weights};
 use crate::staff::Worker;
 use crate::week::{Activity, PerfectWeek, RotaPeriod};
@@ -100,33 +101,91 @@ pub struct PersonPlan {
     pub fund: Option<Fund>,
 }
 
-/// What pays for a person's flexi support.
+/// A service whose core shifts are rostered with the people's activities:
+/// its weekly pattern ([`Service::core`]) and core shifts on single dates.
 ///
-/// With an allocation in hours (`flexi_hours_per_week`, or hours and no
-/// money), the budget is those hours; `usable_bank` is money and does not add
-/// to it. With an allocation in money, the budget is the weekly money less its
-/// core part, plus `usable_bank`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fund {
-    /// The rate cards the fund is charged by.
-    pub rate_cards: RateCardSet,
-    /// Their allocation per week.
-    pub allocation: Allocation,
-    /// Money from their bank they choose to use in this period.
-    #[serde(with = "rust_decimal::serde::str", default)]
-    pub usable_bank: Decimal,
-}
-
-/// A service whose core shifts are rostered with the people's activities.
+/// Only the core pattern of the service is needed to plan (see
+/// [`Service::validate_core`]); residents and the flexi pool are for sharing
+/// its cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CorePlan {
-    /// The service and its core pattern.
+    /// The service and its weekly core pattern.
     pub service: Service,
     /// The rate cards core shifts are costed by.
+    #[serde(default)]
     pub rate_cards: RateCardSet,
     /// The core budget per week, if core shifts must fit one.
     #[serde(with = "rust_decimal::serde::str_option", default)]
     pub budget_per_week: Option<Decimal>,
+    /// Core shifts on one date each, beside the weekly pattern (an extra
+    /// waking night over Christmas).
+    #[serde(default)]
+    pub dated: Vec<DatedCoreShift>,
+}
+
+/// A core shift on one date only. Its session is
+/// `core/{service}/{shift}/{date}`, like a weekly shift's on that date, so
+/// its id must not be a weekly shift's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DatedCoreShift {
+    /// The local date it starts on, inside the rota period.
+    pub date: NaiveDate,
+    /// The shift (its `weekdays` are ignored: the date says it).
+    pub shift: CoreShiftTemplate,
+}
+
+impl DatedCoreShift {
+    /// `shift` on `date` only.
+    pub fn new(date: NaiveDate, shift: CoreShiftTemplate) -> Self {
+        Self { date, shift }
+    }
+}
+
+impl CorePlan {
+    /// The core shifts of `service`, costed by `rate_cards`, with no core
+    /// budget and no dated shifts.
+    pub fn new(service: Service, rate_cards: RateCardSet) -> Self {
+        Self {
+            service,
+            rate_cards,
+            budget_per_week: None,
+            dated: Vec::new(),
+        }
+    }
+
+    /// The same plan within a core budget per week.
+    pub fn with_budget_per_week(mut self, budget: Decimal) -> Self {
+        self.budget_per_week = Some(budget);
+        self
+    }
+
+    /// The same plan with one more core shift on one date.
+    pub fn with_dated_shift(mut self, date: NaiveDate, shift: CoreShiftTemplate) -> Self {
+        self.dated.push(DatedCoreShift::new(date, shift));
+        self
+    }
+
+    /// Every core shift of the period, weekly and dated, with its date, in
+    /// order of shift then date for weekly ones, then the dated ones.
+    pub(super) fn shifts_on<'a>(
+        &'a self,
+        dates: &'a [NaiveDate],
+    ) -> impl Iterator<Item = (NaiveDate, &'a CoreShiftTemplate)> + 'a {
+        let weekly = self.service.core.iter().flat_map(move |shift| {
+            dates
+                .iter()
+                .filter(move |d| shift.weekdays.contains(&d.weekday()))
+                .map(move |&d| (d, shift))
+        });
+        let dated = self
+            .dated
+            .iter()
+            .filter(move |d| dates.contains(&d.date))
+            .map(|d| (d.date, &d.shift));
+        weekly.chain(dated)
+    }
 }
 
 /// A worker's work before the period.

@@ -112,13 +112,70 @@ impl Plan {
                 }
                 take(fund.rate_cards.validate());
                 take(
+                    fund.budget(plan.person.id.as_str(), self.period.weeks)
+                        .map(|_| ())
+                        .map_err(Into::into),
+                );
+                take(
                     fund.allocation
                         .validate(&format!("person \"{}\" allocation", plan.person.id)),
                 );
             }
         }
         if let Some(core) = &self.service {
-            take(core.service.validate());
+            take(core.service.validate_core());
+            if let Some(weekly) = core.budget_per_week {
+                let weeks = Decimal::from(self.period.weeks);
+                let fits = crate::money::round_pennies(weekly)
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|p| p.checked_mul(weeks))
+                    .and_then(|p| rust_decimal::prelude::ToPrimitive::to_i64(&p))
+                    .is_some();
+                if !fits {
+                    take(Err(ValidationError::OutOfRange {
+                        item: format!(
+                            "service \"{}\" core budget over {weeks} week(s)",
+                            core.service.id
+                        ),
+                        value: weekly.to_string(),
+                        expected: format!("at most {} pence in all", i64::MAX),
+                    }
+                    .into()));
+                }
+            }
+            for dated in &core.dated {
+                let item = format!(
+                    "service \"{}\" core shift \"{}\" on {}",
+                    core.service.id, dated.shift.id, dated.date
+                );
+                let mut errors = Vec::new();
+                dated.shift.check_shape(&item, &mut errors);
+                if core.service.core.iter().any(|s| s.id == dated.shift.id)
+                    || core
+                        .dated
+                        .iter()
+                        .filter(|d| (d.date, &d.shift.id) == (dated.date, &dated.shift.id))
+                        .count()
+                        > 1
+                {
+                    errors.push(ValidationError::DuplicateId {
+                        item: item.clone(),
+                        id: dated.shift.id.to_string(),
+                    });
+                }
+                if !self.period.dates().any(|d| d == dated.date) {
+                    errors.push(ValidationError::OutOfRange {
+                        item,
+                        value: dated.date.to_string(),
+                        expected: format!(
+                            "a date from {} to {}",
+                            self.period.start,
+                            self.period.end()
+                        ),
+                    });
+                }
+                take(ValidationErrors::check(errors));
+            }
             take(core.rate_cards.validate());
         }
         let mut with_history = std::collections::HashSet::new();
@@ -231,8 +288,12 @@ impl Plan {
             let paid = activity.support.workers > 0;
             // A date with no rate card in force is a problem of that date.
             match (activity.funding, &plan.fund, &self.service) {
+                // An hours allocation needs no rate card; one given must
+                // cover every date all the same.
                 (Funding::Flexi, Some(fund), _)
-                    if paid && fund.rate_cards.in_force(date).is_none() =>
+                    if paid
+                        && !(fund.is_hours() && fund.rate_cards.cards.is_empty())
+                        && fund.rate_cards.in_force(date).is_none() =>
                 {
                     take(Err(ValidationError::NoRateCard {
                         item: item.clone(),

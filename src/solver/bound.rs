@@ -30,6 +30,8 @@
 //! in integers and `⌈L⌉` is exact; they are raised by projected subgradient
 //! steps (Polyak's step length towards the best roster found).
 
+use std::time::Instant;
+
 use super::dp::req_cost;
 use super::model::{Model, NONE};
 use super::score::Score;
@@ -132,11 +134,9 @@ impl<'m> Bound<'m> {
             }
         }
         let rows = (0..m.nw).map(|w| Self::row(m, w)).collect();
-        let lam = m
-            .sess
-            .iter()
-            .map(|s| if s.required { 0 } else { s.under * SCALE / 2 })
-            .collect();
+        // Prices start at 0: each worker then pays only their own costs, so
+        // the first bound is already at least the unavoidable request cost.
+        let lam = vec![0; m.sess.len()];
         Bound {
             m,
             rows,
@@ -276,9 +276,11 @@ impl<'m> Bound<'m> {
     }
 
     /// One subgradient iteration; `upper` is the soft level of the best
-    /// roster with no broken hard rule and no unfilled seat, if any. Returns
-    /// whether the bound rose.
-    pub fn iterate(&mut self, upper: Option<i64>) -> bool {
+    /// roster with no broken hard rule and no unfilled seat, if any. An
+    /// iteration still running at `deadline` is dropped (the solve is over
+    /// then, so the search's path does not depend on it). Returns whether
+    /// the bound rose.
+    pub fn iterate(&mut self, upper: Option<i64>, deadline: Option<Instant>) -> bool {
         if !self.feasible || self.converged {
             return false;
         }
@@ -290,6 +292,10 @@ impl<'m> Bound<'m> {
             raw += self.lam[s] * se.want as i64;
         }
         for w in 0..m.nw {
+            // Past the deadline the solve is over: drop this iteration.
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return false;
+            }
             let v = if m.one_per_day {
                 self.solve_row(w)
             } else {
@@ -341,7 +347,9 @@ impl<'m> Bound<'m> {
         let lv = raw as f64 / SCALE as f64;
         let target = match upper {
             Some(u) if (u as f64) > lv + 0.5 => u as f64,
-            _ => lv + (lv.abs() * 0.05).max(10.0),
+            // No roster to aim at: aim well above, the step length
+            // shrinks when that overshoots.
+            _ => lv + lv.abs().max(10.0),
         };
         let step = (self.theta * (target - lv) / norm).min(1e12);
         for (s, se) in m.sess.iter().enumerate() {
@@ -391,10 +399,12 @@ impl<'m> Bound<'m> {
         };
         self.cost.clear();
         self.cost.resize(ns, INF);
-        self.back.clear();
-        self.back.resize(ns * nd, u32::MAX);
-        self.picks.clear();
-        self.picks.resize(ns * nd, u32::MAX);
+        // Back pointers are written for every state reached and read only
+        // along the path back from a reached state: no need to clear them.
+        if self.back.len() < ns * nd {
+            self.back.resize(ns * nd, u32::MAX);
+            self.picks.resize(ns * nd, u32::MAX);
+        }
         let mut best_opt: Vec<(i64, u32)> = vec![(INF, 0); nc * mb.max(1)];
         for d in 0..nd {
             self.next.clear();
@@ -437,7 +447,7 @@ impl<'m> Bound<'m> {
                     .map(|i| (i, from[i]))
                     .collect()
             };
-            self.spent += (starts.len() * (keys.len() + 1)) as u64;
+            self.spent += (ns + starts.len() * (keys.len() + 1)) as u64;
             for (i, c0) in starts {
                 // Decode.
                 let (lk, r, e, u, k) = if i == usize::MAX {
@@ -568,7 +578,7 @@ pub(crate) fn lower_bound(m: &Model, iterations: u32) -> Option<Score> {
         if !b.active() {
             break;
         }
-        b.iterate(None);
+        b.iterate(None, None);
     }
     if b.feasible { b.score() } else { None }
 }

@@ -73,7 +73,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::error::ProblemError;
@@ -360,9 +359,6 @@ const NEVER: i128 = i128::MIN / 4;
 /// Minutes in the window of the daily-rest rule.
 const DAY_MINUTES: i128 = 24 * 60;
 
-/// Night threshold of [`Measure::Nights`] when night rules are off.
-const DEFAULT_NIGHT_THRESHOLD: u32 = 180;
-
 fn clamp(x: i128) -> i64 {
     i64::try_from(x).unwrap_or(if x < 0 { i64::MIN } else { i64::MAX })
 }
@@ -636,7 +632,7 @@ impl<'a> Resolved<'a> {
             }
             if let Some(night) = &self.problem.rules.night
                 && let Some(max) = night.max_night_session_minutes
-                && p.night_minutes >= night.night_session_threshold
+                && p.is_night(night.night_session_threshold)
                 && item.minutes() > i128::from(max)
             {
                 failed.push(Constraint::NightSessionLength);
@@ -780,7 +776,7 @@ impl<'a> Resolved<'a> {
         if let Some(night) = &rules.night {
             let works_nights = items
                 .iter()
-                .any(|i| i.placement.night_minutes >= night.night_session_threshold);
+                .any(|i| i.placement.is_night(night.night_session_threshold));
             let limit = mul(i128::from(night.max_average_minutes_per_day), days);
             if works_nights && total > limit {
                 out.push(violation(Constraint::NightAverage, total - limit).of(worker));
@@ -938,28 +934,20 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    /// The weekends of the horizon, each as its day indices: a Saturday with
-    /// the Sunday after it, and a Sunday with no Saturday before it (a
-    /// horizon starting on a Sunday) on its own.
+    /// Weekends worked beyond the worker's limit, the weekends being
+    /// [`Problem::weekends`].
     fn weekends(&self, worker: &Employee, items: &[Item<'_>], out: &mut Out) {
         let Some(max) = worker.limits.max_weekends else {
             return;
         };
-        let days = &self.problem.days;
-        let weekday = |i: usize| days.get(i).map(|d| d.date.weekday());
         let worked = self.worked_days(items);
-        let mut worked_weekends = Vec::new();
-        for i in 0..days.len() {
-            let weekend = match weekday(i) {
-                Some(Weekday::Sat) if weekday(i + 1) == Some(Weekday::Sun) => vec![i, i + 1],
-                Some(Weekday::Sat) => vec![i],
-                Some(Weekday::Sun) if i == 0 || weekday(i - 1) != Some(Weekday::Sat) => vec![i],
-                _ => continue,
-            };
-            if weekend.iter().any(|&d| worked[d]) {
-                worked_weekends.push(i);
-            }
-        }
+        let worked_weekends: Vec<usize> = self
+            .problem
+            .weekends()
+            .into_iter()
+            .filter(|weekend| weekend.iter().any(|&d| worked[d]))
+            .map(|weekend| weekend[0])
+            .collect();
         let max = max as usize;
         if worked_weekends.len() > max {
             let excess = (worked_weekends.len() - max) as i128;
@@ -1135,10 +1123,7 @@ impl<'a> Resolved<'a> {
         if n == 0 {
             return;
         }
-        let threshold = problem
-            .rules
-            .night
-            .map_or(DEFAULT_NIGHT_THRESHOLD, |n| n.night_session_threshold);
+        let threshold = problem.rules.night_session_threshold();
         for rule in &problem.weights.fairness {
             let (mut sum, mut squares) = (0i128, 0i128);
             for w in 0..problem.workers.len() {
@@ -1146,7 +1131,7 @@ impl<'a> Resolved<'a> {
                 let x = match &rule.measure {
                     Measure::Nights => items
                         .iter()
-                        .filter(|i| i.placement.night_minutes >= threshold)
+                        .filter(|i| i.placement.is_night(threshold))
                         .count() as i128,
                     Measure::WeekendDays => self
                         .worked_days(&items)

@@ -108,6 +108,9 @@ pub(crate) struct DpBuf {
     /// Hold rows to a pro-rata share of the totals up to the window's end
     /// (a rolling construction, when the days after the window are empty).
     pub prorata: bool,
+    /// State × option pairs examined so far (a measure of work that does
+    /// not depend on the machine).
+    pub work: u64,
 }
 
 pub(crate) fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
@@ -447,6 +450,9 @@ fn solve_row(
         let rs = if on { len - 1 } else { rcap + len - 1 };
         buf.cost[index(pk, rs, touches as usize, 0, w0)] = 0;
     }
+    buf.work = buf
+        .work
+        .saturating_add(ns as u64 * buf.opts.len().max(1) as u64);
     // 4. Forward pass.
     for (i, d) in (a..=b).enumerate() {
         buf.next.clear();

@@ -182,26 +182,14 @@ impl Model {
             .unwrap_or(1440)
             .max(1);
         let _ = min_day;
+        let weekends = pr.weekends();
         let mut weekend_of = vec![NONE; nd];
-        let mut nweekends = 0u32;
-        for (i, d) in pr.days.iter().enumerate() {
-            use chrono::{Datelike, Weekday};
-            match d.date.weekday() {
-                Weekday::Sat => {
-                    weekend_of[i] = nweekends;
-                    nweekends += 1;
-                }
-                Weekday::Sun => {
-                    if i > 0 && weekend_of[i - 1] != NONE {
-                        weekend_of[i] = weekend_of[i - 1];
-                    } else {
-                        weekend_of[i] = nweekends;
-                        nweekends += 1;
-                    }
-                }
-                _ => {}
+        for (k, days) in weekends.iter().enumerate() {
+            for &d in days {
+                weekend_of[d] = k as u32;
             }
         }
+        let nweekends = weekends.len() as u32;
         let worker_index: BTreeMap<_, u32> = pr
             .workers
             .iter()
@@ -250,7 +238,7 @@ impl Model {
         }
         let nk = kinds.len();
         let night_threshold = pr.rules.night.map(|n| n.night_session_threshold);
-        let fair_threshold = night_threshold.unwrap_or(180);
+        let fair_threshold = pr.rules.night_session_threshold();
         let travel = pr.rules.travel_minutes;
         let daily_rest = pr.rules.daily_rest.map(|r| (r.minutes, r.young_minutes));
 
@@ -359,7 +347,7 @@ impl Model {
                     }
                     if let Some(n) = pr.rules.night
                         && let Some(max) = n.max_night_session_minutes
-                        && p.night_minutes >= n.night_session_threshold
+                        && p.is_night(n.night_session_threshold)
                         && dur > max
                     {
                         reasons += 1;

@@ -145,6 +145,12 @@ use crate::ids::{BudgetId, KindId, PersonId, PlaceId, SeriesId, SessionId, Tag, 
 /// Real elapsed minutes since the problem's epoch.
 pub type Minute = i64;
 
+/// Night minutes that make a session a *night session* (Working Time
+/// Regulations: 3 hours): the default of
+/// [`NightRules::night_session_threshold`], and the threshold the
+/// [`Measure::Nights`] fairness measure uses when night rules are off.
+pub const NIGHT_SESSION_THRESHOLD: u32 = 180;
+
 /// A general rostering problem: sessions to cover, workers to cover them,
 /// rules and weights. Plain data; [`crate::solver::solve`] validates it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,6 +195,31 @@ impl Day {
     /// Whether the day is a Saturday or a Sunday.
     pub fn is_weekend(&self) -> bool {
         matches!(self.date.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+}
+
+impl Problem {
+    /// The horizon's weekends in order, each as its day indices: a Saturday
+    /// with the Sunday after it; a Sunday with no Saturday before it (a
+    /// horizon that starts on a Sunday) and a Saturday with no Sunday after
+    /// it (one that ends on a Saturday) are weekends of their own. The
+    /// weekend rules and measures count these.
+    pub fn weekends(&self) -> Vec<Vec<usize>> {
+        let weekday = |i: usize| self.days.get(i).map(|d| d.date.weekday());
+        let mut weekends = Vec::new();
+        for i in 0..self.days.len() {
+            match weekday(i) {
+                Some(Weekday::Sat) if weekday(i + 1) == Some(Weekday::Sun) => {
+                    weekends.push(vec![i, i + 1]);
+                }
+                Some(Weekday::Sat) => weekends.push(vec![i]),
+                Some(Weekday::Sun) if i == 0 || weekday(i - 1) != Some(Weekday::Sat) => {
+                    weekends.push(vec![i]);
+                }
+                _ => {}
+            }
+        }
+        weekends
     }
 }
 
@@ -266,6 +297,12 @@ pub struct Placement {
 }
 
 impl Placement {
+    /// Whether this is a night session under `threshold` night minutes
+    /// (see [`Rules::night_session_threshold`]).
+    pub fn is_night(&self, threshold: u32) -> bool {
+        self.night_minutes >= threshold
+    }
+
     /// Duration in minutes.
     pub fn minutes(&self) -> i64 {
         self.end - self.start
@@ -535,6 +572,13 @@ impl Default for Rules {
 }
 
 impl Rules {
+    /// The night-session threshold in force: the night rules' own, or
+    /// [`NIGHT_SESSION_THRESHOLD`] when night rules are off.
+    pub fn night_session_threshold(&self) -> u32 {
+        self.night
+            .map_or(NIGHT_SESSION_THRESHOLD, |n| n.night_session_threshold)
+    }
+
     /// No rule at all: only the data of sessions and workers constrain.
     pub fn none() -> Self {
         Self {
@@ -621,7 +665,7 @@ pub struct NightRules {
 impl Default for NightRules {
     fn default() -> Self {
         Self {
-            night_session_threshold: 180,
+            night_session_threshold: NIGHT_SESSION_THRESHOLD,
             max_average_minutes_per_day: 8 * 60,
             max_night_session_minutes: None,
         }
@@ -699,8 +743,7 @@ pub struct Fairness {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
-    /// Night sessions (see [`NightRules::night_session_threshold`]; 180
-    /// minutes when night rules are off).
+    /// Night sessions (see [`Rules::night_session_threshold`]).
     Nights,
     /// Worked weekend days.
     WeekendDays,

@@ -13,11 +13,11 @@ use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use super::config::{Progress, Termination};
 use super::model::Model;
 use super::rng::Rng;
 use super::score::Score;
 use super::state::State;
-use super::{Progress, Termination};
 
 /// A size measure for stall limits: seats over the horizon.
 fn m_size(m: &Model) -> u64 {
@@ -28,10 +28,11 @@ fn m_size(m: &Model) -> u64 {
 /// construction first.
 const ROLLING_FROM_DAYS: usize = 56;
 
-/// DP transitions of the lower bound allowed per search step while the bound
-/// rises (a tenth of it once it stalls): keeps the bound to a fixed share of
-/// the effort, counted in work rather than time so that runs repeat.
-const BOUND_SHARE: u64 = 20;
+/// The work of one small move, in DP state × option pairs (about the same
+/// time). The lower bound gets an eighth of the search's work (small moves
+/// plus DP moves) while it rises, an eightieth once it stalls: counted in work
+/// rather than time, so that runs repeat.
+const STEP_WORK: u64 = 200;
 
 /// How one search of a portfolio runs.
 #[derive(Debug, Clone, Copy)]
@@ -814,15 +815,12 @@ impl<'m> Search<'m> {
             term.max_steps.is_none() && term.max_time.is_none() && term.target.is_none();
         let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
         while !stop && has_sessions && !done(self.best, steps, bound.score()) {
-            let share = if bound.stalled() {
-                BOUND_SHARE / 10
-            } else {
-                BOUND_SHARE
-            };
-            if lane.bound && bound.active() && bound.spent <= steps.saturating_mul(share) {
+            let work = steps.saturating_mul(STEP_WORK).saturating_add(self.dp.work);
+            let share = if bound.stalled() { 80 } else { 8 };
+            if lane.bound && bound.active() && bound.spent <= work / share {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
-                if bound.iterate(upper)
+                if bound.iterate(upper, term.max_time.map(|t| started + t))
                     && report(self, cur, steps, bound.score(), on_progress).is_break()
                 {
                     break;

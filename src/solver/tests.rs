@@ -1,10 +1,9 @@
-//! Unit tests of the incremental scorer against the from-scratch scorer.
+//! Unit tests of the incremental scorer against the independent checker.
 
 use proptest::prelude::*;
 
 use super::model::Model;
 use super::rng::Rng;
-use super::scratch;
 use super::search::Search;
 use super::state::State;
 use super::*;
@@ -22,15 +21,22 @@ fn assignments(st: &State<'_>) -> Vec<(u32, u32)> {
     v
 }
 
+/// The checker's score and breakdown of `assign` at placements `place`.
+fn checked(pr: &Problem, place: &[u32], assign: &[(u32, u32)]) -> (Score, Vec<(Constraint, i64)>) {
+    let report = super::check(pr, &roster_of(pr, place, assign))
+        .unwrap_or_else(|e| panic!("the checker refused the engine's roster: {e}"));
+    (report.score, report.by_constraint())
+}
+
 fn check(pr: &Problem, st: &mut State<'_>, what: &str) {
-    let (scratch, breakdown) = scratch::score(pr, &st.place, &assignments(st));
-    assert_eq!(st.score, scratch, "after {what}: breakdown {breakdown:?}");
+    let (expected, breakdown) = checked(pr, &st.place, &assignments(st));
+    assert_eq!(st.score, expected, "after {what}: breakdown {breakdown:?}");
     let again = st.recompute();
-    assert_eq!(again, scratch, "recompute after {what}");
+    assert_eq!(again, expected, "recompute after {what}");
 }
 
 /// Random primitive sequences (add, remove, placement moves, undo) keep the
-/// incremental score equal to the from-scratch one.
+/// incremental score equal to the checker's.
 fn random_walk(seed: u64, nw: usize, ns: usize, weeks: usize, steps: usize) {
     let pr = common::problem(seed, nw, ns, weeks);
     assert_eq!(pr.validate(), Ok(()));
@@ -78,7 +84,7 @@ fn random_walk(seed: u64, nw: usize, ns: usize, weeks: usize, steps: usize) {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
     #[test]
-    fn incremental_equals_scratch(seed in any::<u64>(), nw in 1usize..5, ns in 1usize..14, weeks in 1usize..3) {
+    fn incremental_equals_checker(seed in any::<u64>(), nw in 1usize..5, ns in 1usize..14, weeks in 1usize..3) {
         random_walk(seed, nw, ns, weeks, 60);
     }
 }
@@ -100,9 +106,9 @@ fn search_moves_keep_scores_equal() {
             search::Lane::ALONE,
             &mut |_| std::ops::ControlFlow::Continue(()),
         );
-        let (sc, _) = scratch::score(&pr, &out.place, &out.assign);
+        let (sc, _) = checked(&pr, &out.place, &out.assign);
         assert_eq!(sc, out.best, "seed {seed}");
-        let (cur, _) = scratch::score(&pr, &search.st.place, &assignments(&search.st));
+        let (cur, _) = checked(&pr, &search.st.place, &assignments(&search.st));
         assert_eq!(cur, search.st.score, "seed {seed} current");
     }
 }
@@ -151,7 +157,7 @@ fn brute_force(pr: &Problem) -> Option<Score> {
         if !keeps_pins || !candidates_only {
             continue;
         }
-        let (sc, _) = scratch::score(pr, &place, &assign);
+        let (sc, _) = checked(pr, &place, &assign);
         if best.is_none_or(|b| sc < b) {
             best = Some(sc);
         }
@@ -236,7 +242,7 @@ fn threads_are_deterministic() {
         let b = solve(&pr, &cfg).expect("valid");
         assert_eq!(a.roster, b.roster, "seed {seed}");
         assert_eq!(a.score, b.score, "seed {seed}");
-        let (sc, _) = scratch::score(&pr, &place_of(&pr, &a.roster), &pairs_of(&pr, &a.roster));
+        let (sc, _) = checked(&pr, &place_of(&pr, &a.roster), &pairs_of(&pr, &a.roster));
         assert_eq!(sc, a.score, "seed {seed}");
         // Each search gets the whole budget; the steps are summed.
         assert!(a.stats.steps > 20_000, "seed {seed}: {}", a.stats.steps);

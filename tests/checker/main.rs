@@ -1,0 +1,15 @@
+//! The independent checker on small problems whose answers are worked out by
+//! hand, one rule family a file, plus property tests.
+
+mod common;
+
+mod cover;
+mod days;
+mod eligibility;
+mod hours;
+mod names;
+mod overlap;
+mod properties;
+mod report;
+mod rest;
+mod soft;
