@@ -24,6 +24,7 @@ fn one(c: &mut Criterion, name: &str, plan: &Plan) {
     let config = SolverConfig {
         seed: 1,
         termination: Termination::default(),
+        ..SolverConfig::default()
     };
     group.bench_function("first full rota", |b| {
         b.iter(|| solve(black_box(compiled.problem()), &config))

@@ -60,6 +60,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let construct_only = SolverConfig {
         seed: 1,
         termination: Termination::default(),
+        ..SolverConfig::default()
     };
     let started = Instant::now();
     let first = solve(problem, &construct_only)?;
@@ -86,6 +87,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 max_time: Some(Duration::from_millis(ms)),
                 ..Termination::default()
             },
+            ..SolverConfig::default()
         };
         let started = Instant::now();
         let solution = solve(problem, &config)?;

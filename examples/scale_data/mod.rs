@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate, NaiveTime, Weekday};
 use perfect_week::plan::{Fund, PersonPlan, Plan};
 use perfect_week::staff::{Leave, LeaveKind, Qualification};
 use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Support, Timing};
-use perfect_week::{Allocation, Contract, Person, RateCard, RateCardSet, Worker};
+use perfect_week::{Contract, Person, RateCard, RateCardSet, Worker};
 use rust_decimal::Decimal;
 
 /// A small linear congruential generator: enough to vary the data.
@@ -85,16 +85,10 @@ fn person(i: usize, activities_per_week: usize, draw: &mut Draw) -> PersonPlan {
             activities.push(activity);
         }
     }
-    let fund = Fund {
-        rate_cards: RateCardSet {
-            cards: vec![RateCard::flat(monday(), Decimal::new(2200, 2))],
-        },
-        allocation: Allocation {
-            money_per_week: Some(Decimal::new(60_000, 2)),
-            ..Allocation::default()
-        },
-        usable_bank: Decimal::ZERO,
+    let cards = RateCardSet {
+        cards: vec![RateCard::flat(monday(), Decimal::new(2200, 2))],
     };
+    let fund = Fund::money(cards, Decimal::new(60_000, 2));
     PersonPlan::new(
         who,
         PerfectWeek {

@@ -107,7 +107,7 @@ pub struct Conflict {
 /// use perfect_week::plan::{Fund, PersonPlan, Plan};
 /// use perfect_week::solver::{SolverConfig, solve};
 /// use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Timing};
-/// use perfect_week::{Allocation, Contract, Person, RateCard, RateCardSet, Worker};
+/// use perfect_week::{Contract, Person, RateCard, RateCardSet, Worker};
 ///
 /// let monday = NaiveDate::from_ymd_opt(2026, 5, 4).ok_or("date")?;
 /// let ten = NaiveTime::from_hms_opt(10, 0, 0).ok_or("time")?;
@@ -125,11 +125,8 @@ pub struct Conflict {
 /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
 /// let rex = Worker::new("rex", "Rex", born, contract);
 /// let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);
-/// let fund = Fund {
-///     rate_cards: RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] },
-///     allocation: Allocation { money_per_week: Some("150".parse()?), ..Allocation::default() },
-///     usable_bank: "0".parse()?,
-/// };
+/// let cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+/// let fund = Fund::money(cards, "150".parse()?);
 /// let people = vec![PersonPlan::new(ava, week, Some(fund))];
 /// let compiled = Plan::new(period, people, vec![rex]).compile()?;
 /// let solution = solve(compiled.problem(), &SolverConfig::default())?;
