@@ -37,6 +37,7 @@ use crate::ids::{
 use crate::money::ChargeKind;
 
 mod limits;
+mod skills;
 
 pub use limits::SessionLimits;
 

@@ -41,6 +41,16 @@ fn drives(mut w: Worker) -> Worker {
     w
 }
 
+/// Held a driving qualification that ran out before the rota.
+fn expired_driver(mut w: Worker) -> Worker {
+    w.qualifications.push(Qualification {
+        skill: "driving".into(),
+        obtained: None,
+        expires: NaiveDate::from_ymd_opt(2025, 12, 31),
+    });
+    w
+}
+
 fn on_leave(mut w: Worker, from: NaiveDate, to: NaiveDate) -> Worker {
     w.leave.push(Leave {
         from,
@@ -158,7 +168,7 @@ fn no_worker_with_the_required_skill() -> TestResult {
     let (problem, roster, found) = explain(
         vec![drive(Weekday::Tue, 10, 120)],
         "500",
-        vec![worker("sam", 30), worker("priya", 30)],
+        vec![worker("sam", 30), expired_driver(worker("priya", 30))],
     )?;
     assert_eq!(found.len(), 1);
     let c = &found[0];

@@ -101,6 +101,41 @@ pub struct Conflict {
 /// For every session with required seats left empty, a small conflict set
 /// that explains why (see the [module docs](self)).
 ///
+/// ```
+/// use chrono::{NaiveDate, NaiveTime, Weekday};
+/// use perfect_week::explain::conflicts;
+/// use perfect_week::plan::{Fund, PersonPlan, Plan};
+/// use perfect_week::solver::{SolverConfig, solve};
+/// use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Timing};
+/// use perfect_week::{Contract, Person, RateCard, RateCardSet, Worker};
+///
+/// let monday = NaiveDate::from_ymd_opt(2026, 5, 4).ok_or("date")?;
+/// let ten = NaiveTime::from_hms_opt(10, 0, 0).ok_or("time")?;
+/// // Ava does not want Rex, the only worker, for her swim.
+/// let mut swim = Activity::new("swim", "Swimming", Weekday::Wed, Timing::fixed(ten), 90);
+/// swim.support.refused = vec!["rex".into()];
+/// let ava = Person::new("ava", "Ava");
+/// let week = PerfectWeek { person: ava.id.clone(), activities: vec![swim] };
+/// let contract = Contract {
+///     min_minutes_per_week: 0,
+///     max_minutes_per_week: 1200,
+///     hourly_pay: "12.71".parse()?,
+///     opted_out_of_48h: false,
+/// };
+/// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
+/// let rex = Worker::new("rex", "Rex", born, contract);
+/// let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);
+/// let cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+/// let fund = Fund::money(cards, "150".parse()?);
+/// let people = vec![PersonPlan::new(ava, week, Some(fund))];
+/// let compiled = Plan::new(period, people, vec![rex]).compile()?;
+/// let solution = solve(compiled.problem(), &SolverConfig::default())?;
+/// let found = conflicts(compiled.problem(), &solution.roster)?;
+/// assert_eq!(found.len(), 1);
+/// assert!(found[0].to_string().ends_with("needs 1 more worker: ava does not want rex"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// When the roster names something the problem does not have.
 pub fn conflicts(problem: &Problem, roster: &Roster) -> Result<Vec<Conflict>, ProblemError> {

@@ -1,0 +1,105 @@
+//! How the crate scales: compile and first-rota times, peak memory, and how
+//! closely a wall-clock limit is kept, for a made-up provider of any size.
+//!
+//! ```sh
+//! # 200 people, 150 workers, 4 weeks; then one person over a year
+//! cargo run --release --example scale -- 200 150 4
+//! cargo run --release --example scale -- 1 8 52 7
+//! # the same, then a solve with a 2-second wall-clock limit
+//! cargo run --release --example scale -- 200 150 4 5 2000
+//! ```
+//!
+//! Arguments: people, workers, weeks, activities a week per person (5), and
+//! a time limit in milliseconds (none). Peak memory is the process's
+//! high-water mark (`VmHWM` in `/proc/self/status`, Linux only), so run one
+//! size per process. Figures are in BENCHMARKS.md.
+
+mod scale_data;
+
+use std::error::Error;
+use std::time::{Duration, Instant};
+
+use perfect_week::solver::{Cover, SolverConfig, Termination, solve};
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn arg(n: usize, default: u64) -> u64 {
+    std::env::args()
+        .nth(n)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let people = usize::try_from(arg(1, 200))?;
+    let workers = usize::try_from(arg(2, 150))?;
+    let weeks = u32::try_from(arg(3, 4))?;
+    let activities = usize::try_from(arg(4, 5))?;
+    let limit = std::env::args().nth(5).and_then(|a| a.parse::<u64>().ok());
+    let before = peak_rss_kib().unwrap_or(0);
+
+    let plan = scale_data::provider(people, activities, workers, weeks);
+    let started = Instant::now();
+    let compiled = plan.compile()?;
+    let compile = started.elapsed();
+    let problem = compiled.problem();
+    let sessions = problem.sessions.len();
+    let seats: u64 = problem
+        .sessions
+        .iter()
+        .map(|s| match s.cover {
+            Cover::Required { workers } => u64::from(workers),
+            Cover::Preferred { .. } => 0,
+        })
+        .sum();
+
+    let construct_only = SolverConfig {
+        seed: 1,
+        termination: Termination::default(),
+        ..SolverConfig::default()
+    };
+    let started = Instant::now();
+    let first = solve(problem, &construct_only)?;
+    let first_time = started.elapsed();
+    let after = peak_rss_kib().unwrap_or(0);
+    println!(
+        "people {people}, workers {workers}, weeks {weeks}: {sessions} sessions, {seats} seats, \
+         sessions x workers {}",
+        sessions * workers
+    );
+    println!(
+        "compile {:.1} ms; first full rota {:.1} ms (score {}, {} assignments)",
+        compile.as_secs_f64() * 1e3,
+        first_time.as_secs_f64() * 1e3,
+        first.score,
+        first.roster.assignments.len()
+    );
+    println!("peak RSS {after} KiB (before building the plan: {before} KiB)");
+
+    if let Some(ms) = limit {
+        let config = SolverConfig {
+            seed: 1,
+            termination: Termination {
+                max_time: Some(Duration::from_millis(ms)),
+                ..Termination::default()
+            },
+            ..SolverConfig::default()
+        };
+        let started = Instant::now();
+        let solution = solve(problem, &config)?;
+        let wall = started.elapsed();
+        let over = wall.as_secs_f64() * 1e3 - ms as f64;
+        println!(
+            "time limit {ms} ms: returned after {:.1} ms ({over:+.1} ms, {:+.2} %), {} steps, score {}",
+            wall.as_secs_f64() * 1e3,
+            over / ms as f64 * 100.0,
+            solution.stats.steps,
+            solution.score
+        );
+    }
+    Ok(())
+}
