@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use perfect_week::plan::Plan;
-use perfect_week::solver::{SolverConfig, Termination, solve};
+use perfect_week::solver::{SolverConfig, solve};
 
 fn one(c: &mut Criterion, name: &str, plan: &Plan) {
     let mut group = c.benchmark_group(name);
@@ -21,11 +21,7 @@ fn one(c: &mut Criterion, name: &str, plan: &Plan) {
         return;
     };
     // No step, time or target limit: the solver stops after construction.
-    let config = SolverConfig {
-        seed: 1,
-        termination: Termination::default(),
-        ..SolverConfig::default()
-    };
+    let config = SolverConfig::default().with_seed(1).with_no_step_limit();
     group.bench_function("first full rota", |b| {
         b.iter(|| solve(black_box(compiled.problem()), &config))
     });

@@ -19,7 +19,7 @@ mod scale_data;
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use perfect_week::solver::{Cover, SolverConfig, Termination, solve};
+use perfect_week::solver::{Cover, SolverConfig, solve};
 
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -57,11 +57,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         })
         .sum();
 
-    let construct_only = SolverConfig {
-        seed: 1,
-        termination: Termination::default(),
-        ..SolverConfig::default()
-    };
+    let construct_only = SolverConfig::default().with_seed(1).with_no_step_limit();
     let started = Instant::now();
     let first = solve(problem, &construct_only)?;
     let first_time = started.elapsed();
@@ -81,14 +77,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("peak RSS {after} KiB (before building the plan: {before} KiB)");
 
     if let Some(ms) = limit {
-        let config = SolverConfig {
-            seed: 1,
-            termination: Termination {
-                max_time: Some(Duration::from_millis(ms)),
-                ..Termination::default()
-            },
-            ..SolverConfig::default()
-        };
+        let config = SolverConfig::default()
+            .with_seed(1)
+            .with_no_step_limit()
+            .with_max_time(Duration::from_millis(ms));
         let started = Instant::now();
         let solution = solve(problem, &config)?;
         let wall = started.elapsed();
