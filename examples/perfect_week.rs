@@ -23,10 +23,10 @@ use std::process::ExitCode;
 
 use perfect_week::digest::{BudgetError, BudgetUse, nearest};
 use perfect_week::draw::{perfect_week_beside_rota, week_grid, worker_weeks};
-use perfect_week::explain::{Breakdown, unfilled};
+use perfect_week::explain::{Breakdown, how_much_better};
 use perfect_week::export::{CalendarFilter, to_csv, to_icalendar};
 use perfect_week::money::format_pounds;
-use perfect_week::plan::Plan;
+use perfect_week::plan::{Plan, PlannedRota};
 use perfect_week::rota::Rota;
 use perfect_week::solver::solve;
 use perfect_week::words::{clock, day_name, list_and};
@@ -85,18 +85,18 @@ fn run(args: &Args) -> Result<(), Error> {
     };
     let compiled = plan.compile()?;
     let solution = solve(compiled.problem(), &sample::story_config())?;
-    let rota = compiled.rota(&solution);
+    let planned = compiled.planned(&solution)?;
 
     let mut out = output::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &rota)?;
+        serde_json::to_writer_pretty(&mut out, &planned)?;
         writeln!(out)?;
     } else {
-        report(&mut out, &plan, &rota, compiled.problem())?;
+        report(&mut out, &plan, &planned, compiled.problem())?;
     }
     out.flush()?;
     if let Some(dir) = &args.out {
-        write_files(dir, &plan, &rota)?;
+        write_files(dir, &plan, &planned.rota)?;
         eprintln!("perfect_week: wrote the rota into {}", dir.display());
     }
     Ok(())
@@ -105,9 +105,10 @@ fn run(args: &Args) -> Result<(), Error> {
 fn report(
     out: &mut impl Write,
     plan: &Plan,
-    rota: &Rota,
+    planned: &PlannedRota,
     problem: &perfect_week::solver::Problem,
 ) -> Result<(), Error> {
+    let rota = &planned.rota;
     let monday = rota.period.start;
     for person in &plan.people {
         let name = person.person.display_name();
@@ -153,16 +154,13 @@ fn report(
         }
     }
 
-    let gaps = unfilled(problem, &rota.roster)?;
     writeln!(
         out,
         "\nUnfilled: {} session(s) with a seat nobody could take",
-        gaps.len()
+        planned.unfilled.len()
     )?;
-    for gap in &gaps {
-        let Some(entry) = rota.entries.iter().find(|e| e.session == gap.session) else {
-            continue;
-        };
+    for gap in &planned.unfilled {
+        let entry = &gap.entry;
         writeln!(
             out,
             "  {} {} {} {}: {} more needed",
@@ -172,7 +170,7 @@ fn report(
             entry.what,
             gap.missing
         )?;
-        if let Some(candidate) = nearest(gap) {
+        if let Some(candidate) = nearest(&gap.candidates) {
             let why: Vec<&str> = candidate
                 .blocked_by
                 .iter()
@@ -189,10 +187,7 @@ fn report(
 
     let breakdown = Breakdown::of(problem, &rota.roster)?;
     writeln!(out, "\n{breakdown}")?;
-    writeln!(
-        out,
-        "The engine gives no bound yet on how much better a rota could be."
-    )?;
+    writeln!(out, "{}", how_much_better(rota.score, planned.lower_bound))?;
     Ok(())
 }
 

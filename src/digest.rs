@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::explain::{Candidate, UnfilledSession};
+use crate::explain::Candidate;
 use crate::ids::PersonId;
 use crate::plan::Fund;
 use crate::rota::RotaEntry;
@@ -118,8 +118,8 @@ impl BudgetUse {
 ///
 /// Its `blocked_by` is the smallest reason the seat is empty: what would
 /// have to change for someone to take it.
-pub fn nearest(gap: &UnfilledSession) -> Option<&Candidate> {
-    gap.candidates.iter().min_by_key(|c| {
+pub fn nearest(candidates: &[Candidate]) -> Option<&Candidate> {
+    candidates.iter().min_by_key(|c| {
         let amount: i64 = c.blocked_by.iter().map(|(_, a)| a.saturating_abs()).sum();
         (c.blocked_by.len(), amount)
     })

@@ -11,11 +11,13 @@
 //! explanation is a second opinion on the solver's answer rather than an echo
 //! of it.
 
+mod bound;
 mod breakdown;
 mod conflict;
 mod cover;
 mod diff;
 
+pub use bound::how_much_better;
 pub use breakdown::Breakdown;
 pub use conflict::{Blocker, Conflict, Reason, conflicts};
 pub(crate) use cover::write_needs;

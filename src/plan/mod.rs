@@ -64,7 +64,7 @@ use thiserror::Error;
 
 use crate::error::ValidationErrors;
 use crate::ids::{KindId, PersonId, SessionId, WorkerId};
-use crate::money::RateCardSet;
+use crate::money::{PayFloorTable, RateCardSet};
 use crate::person::Person;
 use crate::service::{CoreShiftTemplate, Service};
 use crate::solver::{ProblemError, Rules, Want, Weights};
@@ -292,6 +292,11 @@ pub struct PlanOptions {
     /// Most sessions of a kind per worker over the period, for every worker
     /// (kinds: `support`, `waking-night`, `sleep-in`, or a core shift's kind).
     pub max_per_kind: Vec<(KindId, u32)>,
+    /// The legal pay floors by age, dated: [`Plan::validate`] checks each
+    /// worker's pay against the floors in force on every date of the period
+    /// (dates before the table's first floors are not checked). England's
+    /// National Living Wage bands by default.
+    pub pay_floors: PayFloorTable,
 }
 
 impl Default for PlanOptions {
@@ -304,6 +309,7 @@ impl Default for PlanOptions {
             young_night: (time(22), time(6)),
             match_point: 30,
             max_per_kind: Vec::new(),
+            pay_floors: PayFloorTable::england(),
         }
     }
 }

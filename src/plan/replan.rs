@@ -126,6 +126,7 @@ impl Plan {
             rota,
             stats,
             unfilled,
+            ..
         } = compiled.planned(&solution)?;
         let mut diff = diff(&published.roster, &rota.roster);
         // Placement indices may differ between the two problems: a session

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::explain::{self, Candidate};
 use crate::ids::SessionId;
 use crate::rota::{Rota, RotaEntry};
-use crate::solver::{ProblemError, Progress, Solution, SolveStats, SolverConfig};
+use crate::solver::{ProblemError, Progress, Score, Solution, SolveStats, SolverConfig};
 
 use super::{CompiledPlan, Plan, PlanError};
 
@@ -28,6 +28,11 @@ pub struct PlannedRota {
     /// Every entry with a seat still empty, with who could cover it and why
     /// each other worker cannot; in the rota's order.
     pub unfilled: Vec<UnfilledEntry>,
+    /// The solver's proven lower bound, as in
+    /// [`Solution::lower_bound`](crate::solver::Solution::lower_bound):
+    /// [`explain::how_much_better`] puts it in words.
+    #[serde(default)]
+    pub lower_bound: Option<Score>,
 }
 
 /// A rota entry with a seat still empty, and every worker weighed for it.
@@ -116,6 +121,7 @@ impl CompiledPlan {
             rota,
             stats: solution.stats,
             unfilled,
+            lower_bound: solution.lower_bound,
         })
     }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{ValidationError, ValidationErrors};
 use crate::ids::{SessionId, WorkerId};
+use crate::money::PayFloorError;
 use crate::staff::Worker;
 use crate::week::{Activity, Funding, PerfectWeek, RotaPeriod};
 
@@ -64,9 +65,21 @@ impl Plan {
             }
             .into()));
         }
+        take(self.options.pay_floors.validate());
         let mut workers: HashMap<&WorkerId, &Worker> = HashMap::new();
         for worker in &self.workers {
             take(worker.validate());
+            for below in
+                self.options
+                    .pay_floors
+                    .check_period(worker, self.period.start, self.period.end())
+            {
+                // A period starting before the table's first floors is not
+                // checked on those dates.
+                if !matches!(below, PayFloorError::NoFloors { .. }) {
+                    take(Err(ValidationError::from(below).into()));
+                }
+            }
             if workers.insert(&worker.id, worker).is_some() {
                 take(Err(ValidationError::DuplicateId {
                     item: "workers".into(),
@@ -79,6 +92,7 @@ impl Plan {
         for plan in &self.people {
             take(plan.person.validate());
             take(plan.week.validate());
+            take(plan.week.check_skills_held(&self.workers));
             if plan.week.person != plan.person.id {
                 take(Err(ValidationError::Conflict {
                     item: format!("person \"{}\" perfect week", plan.person.id),
