@@ -53,14 +53,11 @@ impl BudgetUse {
     /// use chrono::NaiveDate;
     /// use perfect_week::digest::BudgetUse;
     /// use perfect_week::plan::Fund;
-    /// use perfect_week::{Allocation, RateCard, RateCardSet};
+    /// use perfect_week::{RateCard, RateCardSet};
     ///
     /// let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
-    /// let fund = Fund {
-    ///     rate_cards: RateCardSet { cards: vec![RateCard::flat(monday, "24.00".parse()?)] },
-    ///     allocation: Allocation { money_per_week: Some("150".parse()?), ..Allocation::default() },
-    ///     usable_bank: "20".parse()?,
-    /// };
+    /// let cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.00".parse()?)] };
+    /// let fund = Fund::money(cards, "150".parse()?).with_usable_bank("20".parse()?);
     /// let budget = BudgetUse::of(&"ava".into(), &fund, &[], monday, 2)?;
     /// assert_eq!(budget.left.to_string(), "320");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

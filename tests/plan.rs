@@ -474,6 +474,31 @@ fn a_sick_call_moves_the_sick_worker_off_and_little_else() -> TestResult {
     Ok(())
 }
 
+/// A published rota that names a worker the plan does not have is refused
+/// with an error naming the worker, instead of the assignment being dropped
+/// and counted as a change.
+#[test]
+fn a_replan_of_a_rota_naming_an_unknown_worker_is_an_error() {
+    let s = solved();
+    let mut published = s.rota.clone();
+    let Some(first) = published.roster.assignments.first_mut() else {
+        panic!("the sample rota has no assignments");
+    };
+    first.worker = WorkerId::new("nobody-by-this-name");
+    let result = s.plan.replan(
+        &published,
+        &sample::sick_call(),
+        sample::sick_from(),
+        &sample::solver_config(),
+    );
+    match result {
+        Err(PlanError::NotInPlan(error)) => {
+            assert!(error.to_string().contains("nobody-by-this-name"), "{error}");
+        }
+        other => panic!("expected NotInPlan, got {other:?}"),
+    }
+}
+
 /// `Plan::replan` keeps sessions before `from` as they happened, times
 /// included: the published rota had the first week's shopping at 09:00 (the
 /// coordinator moved it), and the re-plan must not move it back to Ava's

@@ -36,6 +36,11 @@ impl Plan {
     /// the published roster is the baseline (each assignment changed costs
     /// the stability weight per minute), and sessions on dates before
     /// `from` are pinned as they were.
+    ///
+    /// # Errors
+    /// [`PlanError::Invalid`] when the plan with the changes has problems;
+    /// [`PlanError::NotInPlan`] when the published rota names a worker the
+    /// plan does not have.
     pub fn replan(
         &self,
         published: &Rota,
@@ -68,9 +73,15 @@ impl Plan {
             compiled.problem.workers.iter().map(|w| &w.id).collect();
         let mut on: HashMap<&SessionId, Vec<&Assignment>> = HashMap::new();
         for a in &published.roster.assignments {
-            if workers.contains(&a.worker) {
-                on.entry(&a.session).or_default().push(a);
+            // A published rota naming a worker the plan does not have is not
+            // this plan's rota: dropping the assignment would count as a
+            // change nobody asked for.
+            if !workers.contains(&a.worker) {
+                return Err(PlanError::NotInPlan(ProblemError::UnknownWorker(
+                    a.worker.clone(),
+                )));
             }
+            on.entry(&a.session).or_default().push(a);
         }
 
         let mut baseline = Vec::new();
