@@ -77,7 +77,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ProblemError;
 use super::problem::{
-    Boundary, Cover, Employee, Measure, Placement, Problem, Roster, Session, Want,
+    Boundary, Cover, DAILY_REST_WINDOW, Employee, Measure, Placement, Problem, Roster, Session,
+    Want,
 };
 use super::score::{Constraint, Level, Score};
 use crate::ids::{BudgetId, KindId, PersonId, SeriesId, SessionId, WorkerId};
@@ -357,7 +358,7 @@ pub fn check(problem: &Problem, roster: &Roster) -> Result<CheckReport, ProblemE
 const NEVER: i128 = i128::MIN / 4;
 
 /// Minutes in the window of the daily-rest rule.
-const DAY_MINUTES: i128 = 24 * 60;
+const DAY_MINUTES: i128 = DAILY_REST_WINDOW as i128;
 
 fn clamp(x: i128) -> i64 {
     i64::try_from(x).unwrap_or(if x < 0 { i64::MIN } else { i64::MAX })

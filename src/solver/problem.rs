@@ -151,6 +151,12 @@ pub type Minute = i64;
 /// [`Measure::Nights`] fairness measure uses when night rules are off.
 pub const NIGHT_SESSION_THRESHOLD: u32 = 180;
 
+/// The window of daily rest (Working Time Regulations: in each 24 hours):
+/// [`DailyRest`] asks for its minutes of rest in the 24 hours from the start
+/// of each session, and in the 24 hours before the first session of the
+/// horizon when the worker's history has a last end.
+pub const DAILY_REST_WINDOW: Minute = 24 * 60;
+
 /// A general rostering problem: sessions to cover, workers to cover them,
 /// rules and weights. Plain data; [`crate::solver::solve`] validates it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

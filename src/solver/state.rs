@@ -10,7 +10,7 @@
 //! primitives, undone by applying the inverses in reverse.
 
 use super::model::{Fm, Model, NONE};
-use super::problem::Boundary;
+use super::problem::{Boundary, DAILY_REST_WINDOW};
 use super::score::Score;
 
 /// A primitive change, recorded for undo.
@@ -297,7 +297,11 @@ impl<'m> State<'m> {
         }
         match first {
             Some(f) if f < le + req => {
-                let gap = if le >= f { 0 } else { f - le.max(f - 1440) };
+                let gap = if le >= f {
+                    0
+                } else {
+                    f - le.max(f - DAILY_REST_WINDOW)
+                };
                 pos(req - gap)
             }
             _ => 0,
@@ -493,7 +497,7 @@ impl<'m> State<'m> {
                 }
             }
             if let Some((rest, young_rest)) = m.daily_rest {
-                let (a, e) = (ps.start, ps.start + 1440);
+                let (a, e) = (ps.start, ps.start + DAILY_REST_WINDOW);
                 let mut buf = Buf::new();
                 if let Some(le) = wk.hist_last_end
                     && le > a
