@@ -1,36 +1,5 @@
 //! Why a seat is empty, in one sentence: a small set of rules that together
 //! leave nobody to fill it.
-//!
-//! # The method
-//!
-//! For an unfilled seat of session `S` in a roster, every worker `w` not on
-//! `S` is tried once: the independent checker ([`check()`]) scores `w`'s own
-//! schedule with and without `S` added, on a sub-problem holding only `w`
-//! and those sessions, and every hard rule whose amount grows is one
-//! [`Blocker`] of `w`. A rule of the session itself (a skill it requires, a
-//! night limit, its budget, checked once per seat on a sub-problem holding
-//! the budget's sessions) is the *same* blocker for every worker it rules
-//! out, so one group of constraints can explain many workers at once.
-//!
-//! The seats can be filled exactly when at least `missing` workers have no
-//! blocker. When fewer do, the question is why no *other* worker is free.
-//! Starting from every blocker found, a **deletion filter** drops each
-//! blocker in turn and keeps it dropped if, without it, still no other
-//! worker is free: first the blockers about single workers, then the
-//! session's own rules, so the answer prefers "no worker can drive" to a
-//! list of each worker's reasons. What is left is *irreducible*: without any
-//! one member, one more worker is free to take a seat. Nothing here is written
-//! for a particular case: every hard rule of [`crate::solver::problem`] takes
-//! part through the checker.
-//!
-//! Cost: one pass of the checker over each worker's own schedule per seat
-//! (plus the budget's sessions once), instead of a check of the whole roster
-//! per seat and worker; the filter itself is a few set tests per blocker.
-//!
-//! Readings: the seat is tried at the placement the roster chose for `S`
-//! (placement 0 if none); workers are named by id; two workers who could
-//! each fill the seat alone are both counted free even if one of them would
-//! be enough.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -99,7 +68,38 @@ pub struct Conflict {
 }
 
 /// For every session with required seats left empty, a small conflict set
-/// that explains why (see the [module docs](self)).
+/// that explains why.
+///
+/// # The method
+///
+/// For an unfilled seat of session `S` in a roster, every worker `w` not on
+/// `S` is tried once: the independent checker ([`check()`]) scores `w`'s own
+/// schedule with and without `S` added, on a sub-problem holding only `w`
+/// and those sessions, and every hard rule whose amount grows is one
+/// [`Blocker`] of `w`. A rule of the session itself (a skill it requires, a
+/// night limit, its budget, checked once per seat on a sub-problem holding
+/// the budget's sessions) is the *same* blocker for every worker it rules
+/// out, so one group of constraints can explain many workers at once.
+///
+/// The seats can be filled exactly when at least `missing` workers have no
+/// blocker. When fewer do, the question is why no *other* worker is free.
+/// Starting from every blocker found, a **deletion filter** drops each
+/// blocker in turn and keeps it dropped if, without it, still no other
+/// worker is free: first the blockers about single workers, then the
+/// session's own rules, so the answer prefers "no worker can drive" to a
+/// list of each worker's reasons. What is left is *irreducible*: without any
+/// one member, one more worker is free to take a seat. Nothing here is written
+/// for a particular case: every hard rule of [`crate::solver::problem`] takes
+/// part through the checker.
+///
+/// Cost: one pass of the checker over each worker's own schedule per seat
+/// (plus the budget's sessions once), instead of a check of the whole roster
+/// per seat and worker; the filter itself is a few set tests per blocker.
+///
+/// Readings: the seat is tried at the placement the roster chose for `S`
+/// (placement 0 if none); workers are named by id; two workers who could
+/// each fill the seat alone are both counted free even if one of them would
+/// be enough.
 ///
 /// ```
 /// use chrono::{NaiveDate, NaiveTime, Weekday};

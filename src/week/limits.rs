@@ -1,31 +1,5 @@
 //! How long a session of each kind may last, and which of a person's
 //! activities clash.
-//!
-//! # Session lengths
-//!
-//! [`SessionLimits`] is data with documented defaults, checked by
-//! [`PerfectWeek::validate`](super::PerfectWeek::validate) for activities and
-//! by [`Service::validate`](crate::service::Service::validate) for core
-//! shifts:
-//!
-//! | kind | default | why |
-//! |---|---|---|
-//! | support (an activity, a day shift) | at most 12 hours | the longest shift worked in care (a 12-hour day needs no second break under the Working Time Regulations); more is two shifts |
-//! | waking night | at most 12 hours | a night: 20:00–08:00 is the longest night pattern in use |
-//! | sleep-in | at most 12 hours **and** covers 00:00–05:00 | a sleep-in is paid a flat allowance because the worker sleeps through the night; the core of every agreed night period (00:00–05:00, Working Time Regulations reg. 2) must lie inside it |
-//! | on call (core only) | at most 24 hours | one day's cover |
-//!
-//! Activities that need no worker (support ratio 0) keep the plain limit of
-//! 24 hours.
-//!
-//! # Clashes
-//!
-//! A person cannot be in two places at once. Two activities **clash** when
-//! they overlap at every start time they may take: two fixed activities that
-//! overlap, or a flexible one whose every start overlaps the other. Two
-//! flexible activities that *can* be placed apart are accepted by validation.
-//! The week repeats, so a Sunday evening activity running past midnight
-//! clashes with a Monday morning one.
 
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
@@ -33,8 +7,33 @@ use serde::{Deserialize, Serialize};
 use super::{Activity, minutes_of_day};
 use crate::money::ChargeKind;
 
-/// The longest session of each kind, and the night a sleep-in must cover
-/// (see the [module docs](self)).
+/// The longest session of each kind, and the night a sleep-in must cover.
+///
+/// # Session lengths
+///
+/// [`SessionLimits`] is data with documented defaults, checked by
+/// [`PerfectWeek::validate`](super::PerfectWeek::validate) for activities and
+/// by [`Service::validate`](crate::service::Service::validate) for core
+/// shifts:
+///
+/// | kind | default | why |
+/// |---|---|---|
+/// | support (an activity, a day shift) | at most 12 hours | the longest shift worked in care (a 12-hour day needs no second break under the Working Time Regulations); more is two shifts |
+/// | waking night | at most 12 hours | a night: 20:00–08:00 is the longest night pattern in use |
+/// | sleep-in | at most 12 hours **and** covers 00:00–05:00 | a sleep-in is paid a flat allowance because the worker sleeps through the night; the core of every agreed night period (00:00–05:00, Working Time Regulations reg. 2) must lie inside it |
+/// | on call (core only) | at most 24 hours | one day's cover |
+///
+/// Activities that need no worker (support ratio 0) keep the plain limit of
+/// 24 hours.
+///
+/// # Clashes
+///
+/// A person cannot be in two places at once. Two activities **clash** when
+/// they overlap at every start time they may take: two fixed activities that
+/// overlap, or a flexible one whose every start overlaps the other. Two
+/// flexible activities that *can* be placed apart are accepted by validation.
+/// The week repeats, so a Sunday evening activity running past midnight
+/// clashes with a Monday morning one.
 ///
 /// ```
 /// use perfect_week::money::ChargeKind;
