@@ -35,9 +35,8 @@ pub fn how_much_better(score: Score, bound: Option<Score>) -> String {
     };
     if score.hard != 0 || score.unfilled != 0 {
         return format!(
-            "The proven bound ({} for rotas that break no rule and fill every seat) \
-             says nothing about this rota, which {}.",
-            bound.soft,
+            "The proven bound speaks only of rotas that break no rule and fill \
+             every seat, so it says nothing about this rota, which {}.",
             if score.hard != 0 {
                 "breaks a rule"
             } else {
