@@ -5,6 +5,7 @@ use chrono::Duration;
 use super::hours_words;
 use super::svg::{Fill, Svg};
 use crate::rota::RotaEntry;
+use crate::solver::AverageWeek;
 use crate::staff::Worker;
 
 const LEFT: f64 = 190.0;
@@ -13,9 +14,10 @@ const ROW: f64 = 64.0;
 const BAR: f64 = 26.0;
 const SCALE_WIDTH: f64 = 560.0;
 const FONT: f64 = 11.0;
-/// The working-time average limit, in minutes a week (Working Time
-/// Regulations 1998, reg. 4), drawn as a reference line.
-const AVERAGE_LIMIT: i64 = 48 * 60;
+/// The working-time average limit drawn on each week, in minutes: the
+/// solver's default rule (Working Time Regulations: 48 hours), not a second
+/// definition of it.
+const AVERAGE_LIMIT: i64 = AverageWeek::DEFAULT_MAX_MINUTES;
 
 /// Draws `worker`'s planned hours in each of `weeks` weeks from `start`
 /// (a Monday) against their contract: a bar per week labelled with its
@@ -182,7 +184,14 @@ pub fn worker_weeks(
         false,
     );
     svg.text(LEFT - 10.0, y + 4.0, FONT, true, "end", "Average week");
-    svg.text(x_of(AVERAGE_LIMIT), y + 20.0, FONT, false, "middle", "48 h");
+    svg.text(
+        x_of(AVERAGE_LIMIT),
+        y + 20.0,
+        FONT,
+        false,
+        "middle",
+        &hours_words(AVERAGE_LIMIT),
+    );
     svg.text(x_of(average) + 6.0, y + 4.0, FONT, false, "start", &words);
     svg.end_group();
     svg.finish()

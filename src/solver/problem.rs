@@ -736,10 +736,15 @@ pub struct AverageWeek {
     pub max_minutes: i64,
 }
 
+impl AverageWeek {
+    /// The default limit: 48 hours a week on average (WTR).
+    pub const DEFAULT_MAX_MINUTES: i64 = 48 * 60;
+}
+
 impl Default for AverageWeek {
     fn default() -> Self {
         Self {
-            max_minutes: 48 * 60,
+            max_minutes: Self::DEFAULT_MAX_MINUTES,
         }
     }
 }
