@@ -120,6 +120,10 @@ pub(crate) struct Bound<'m> {
     next: Vec<i64>,
     back: Vec<u32>,
     picks: Vec<u32>,
+    /// Each worker's row in the last relaxed solution (sessions worked),
+    /// for the pool of columns (`master.rs`); empty without the
+    /// one-session-a-day rule.
+    pub last_rows: Vec<Vec<u32>>,
 }
 
 impl<'m> Bound<'m> {
@@ -155,6 +159,7 @@ impl<'m> Bound<'m> {
             next: Vec::new(),
             back: Vec::new(),
             picks: Vec::new(),
+            last_rows: vec![Vec::new(); m.nw],
         }
     }
 
@@ -553,11 +558,13 @@ impl<'m> Bound<'m> {
             }
         }
         let (value, mut st) = end?;
+        self.last_rows[w].clear();
         for d in (0..nd).rev() {
             let pick = self.picks[d * ns + st];
             if pick != u32::MAX {
                 let o = &row.opts[row.day_idx[d] + pick as usize];
                 self.count[o.s as usize] += 1;
+                self.last_rows[w].push(o.s);
             }
             st = self.back[d * ns + st] as usize;
         }

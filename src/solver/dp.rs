@@ -27,7 +27,8 @@ const BUDGET: usize = 3_000_000;
 /// Most DP solves per re-optimisation (pricing limits the DP does not track).
 const ROUNDS: usize = 8;
 
-fn scal(s: Score) -> i64 {
+/// A score as one number (hard ≫ unfilled ≫ soft), as the DP compares them.
+pub(crate) fn scal(s: Score) -> i64 {
     s.hard
         .saturating_mul(HW)
         .saturating_add(s.unfilled.saturating_mul(UW))

@@ -80,6 +80,7 @@ pub mod score;
 
 mod bound;
 mod dp;
+mod master;
 mod model;
 mod portfolio;
 mod rng;

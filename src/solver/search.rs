@@ -7,7 +7,10 @@
 //! moves (change one seat, assign, unassign, swap two workers' sessions, swap
 //! a block of days between two workers, move a flexible session), a large
 //! move that re-optimises one worker's whole schedule by dynamic programming
-//! over days, and ruin-and-recreate over a few days.
+//! over days, and ruin-and-recreate over a few days. Once a round of the
+//! lower bound has priced new schedules, the restricted master
+//! (`master.rs`) re-chooses many workers' rows at once from the pool of
+//! priced schedules; its result is judged like any other move.
 
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,6 +36,10 @@ const ROLLING_FROM_DAYS: usize = 56;
 /// plus DP moves) while it rises, an eightieth once it stalls: counted in work
 /// rather than time, so that runs repeat.
 const STEP_WORK: u64 = 200;
+
+/// The move draw that stands for a run of the master (outside the 0..1000
+/// range of the random draws).
+const MASTER: usize = usize::MAX;
 
 /// How one search of a portfolio runs.
 #[derive(Debug, Clone, Copy)]
@@ -87,6 +94,10 @@ pub(crate) struct Search<'m> {
     /// Most sessions one ruin takes apart (keeps its greedy refill, which
     /// tries every candidate of every seat, to a bounded cost).
     ruin_cap: usize,
+    /// Pooled schedules for the master (`master.rs`).
+    pool: super::master::Pool,
+    /// Work spent in the master, in the units of `Search::work`.
+    master_spent: u64,
 }
 
 impl<'m> Search<'m> {
@@ -129,6 +140,8 @@ impl<'m> Search<'m> {
                 let per_session = cands / m.sess.len().max(1);
                 (600 / per_session.max(1)).clamp(4, 64)
             },
+            pool: super::master::Pool::new(m),
+            master_spent: 0,
         }
     }
 
@@ -696,6 +709,16 @@ impl<'m> Search<'m> {
         true
     }
 
+    /// The restricted master over pooled schedules: re-chooses many
+    /// workers' whole rows at once (see `master.rs`).
+    fn mv_master(&mut self) -> bool {
+        let moves = 20_000 + 2_000 * self.m.nw as u64;
+        // A master move costs about as much as a few DP transitions per
+        // session it touches.
+        self.master_spent += moves * 20;
+        self.pool.solve(&mut self.st, &mut self.rng, moves)
+    }
+
     /// Ruin the movable assignments of a few days (at most `ruin_cap`
     /// sessions, chosen at random) and refill greedily.
     fn mv_ruin(&mut self) -> bool {
@@ -820,9 +843,15 @@ impl<'m> Search<'m> {
             if lane.bound && bound.active() && bound.spent <= work / share {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
-                if bound.iterate(upper, term.max_time.map(|t| started + t))
-                    && report(self, cur, steps, bound.score(), on_progress).is_break()
-                {
+                let rose = bound.iterate(upper, term.max_time.map(|t| started + t));
+                for w in 0..m.nw {
+                    let mut row = std::mem::take(&mut bound.last_rows[w]);
+                    if !row.is_empty() {
+                        self.pool.offer(&self.st, w, &mut row);
+                    }
+                    bound.last_rows[w] = row;
+                }
+                if rose && report(self, cur, steps, bound.score(), on_progress).is_break() {
                     break;
                 }
             }
@@ -836,8 +865,16 @@ impl<'m> Search<'m> {
                 break;
             }
             let mark = self.st.mark();
-            let r = self.rng.below(1000);
+            // The master runs once a round of the bound has brought new
+            // columns, within its share of the work.
+            let master_due = self.pool.fresh >= m.nw.max(8) && self.master_spent <= work / 8;
+            let r = if master_due {
+                MASTER
+            } else {
+                self.rng.below(1000)
+            };
             let applied = match r {
+                MASTER => self.mv_master(),
                 0..=2 => self.mv_ruin(),
                 955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
                 970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),

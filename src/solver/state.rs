@@ -228,7 +228,7 @@ impl<'m> State<'m> {
     }
 
     /// Cover and placement terms of a session holding `n` workers.
-    fn session_cost_n(&self, s: usize, n: i64) -> Score {
+    pub(crate) fn session_cost_n(&self, s: usize, n: i64) -> Score {
         let se = &self.m.sess[s];
         let want = se.want as i64;
         let pl = &se.pls[self.place[s] as usize];
