@@ -42,7 +42,7 @@ use format::Grid;
 use perfect_week::solver::{Problem, ProblemError, Score, Solution, SolverConfig, solve_with};
 use scorer::Rule;
 
-const USAGE: &str = "usage: curtois INSTANCE [--seconds S] [--seed N] [--threads T] [--out ROSTER]   (defaults: 10 s, seed 0, 1 thread)";
+const USAGE: &str = "usage: curtois INSTANCE [--seconds S] [--seed N] [--threads T] [--steps N] [--out ROSTER]   (defaults: 10 s, seed 0, 1 thread, no step limit; with --steps the run stops at N steps or S seconds, whichever comes first)";
 
 /// The command line.
 struct Args {
@@ -50,6 +50,9 @@ struct Args {
     seconds: Duration,
     seed: u64,
     threads: usize,
+    /// A step budget: runs that stop on it repeat exactly, whatever the
+    /// machine's load.
+    steps: Option<u64>,
     out: Option<PathBuf>,
 }
 
@@ -58,6 +61,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut seconds = Duration::from_secs(10);
     let mut seed = 0;
     let mut threads = 1;
+    let mut steps = None;
     let mut out = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -85,6 +89,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .filter(|&t: &usize| t > 0)
                     .ok_or(format!("--threads {v}: expected a whole number, 1 or more"))?;
             }
+            "--steps" => {
+                let v = value("--steps")?;
+                steps = Some(
+                    v.parse::<u64>()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or(format!("--steps {v}: expected a whole number, 1 or more"))?,
+                );
+            }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -97,6 +110,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         seconds,
         seed,
         threads,
+        steps,
         out,
     })
 }
@@ -212,6 +226,10 @@ fn solve(problem: &Problem, args: &Args) -> Result<Solution, ProblemError> {
         .with_threads(args.threads)
         .with_no_step_limit()
         .with_max_time(args.seconds);
+    let config = match args.steps {
+        Some(n) => config.with_max_steps(n),
+        None => config,
+    };
     let mut last: Option<(Duration, Score)> = None;
     // Checkpoints: the best score seen before each of them.
     let mut marks = CHECKPOINTS.iter().peekable();

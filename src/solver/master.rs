@@ -48,6 +48,54 @@ pub(crate) struct Pool {
     ring: Vec<usize>,
     /// Columns added since the master last ran.
     pub fresh: usize,
+    /// Cover terms evaluated so far (the master's share of the work).
+    pub work: u64,
+}
+
+/// A session's cover terms as a function of its head-count `n`, read once
+/// from the state (`State::session_cost_n`, scaled as the DP compares
+/// scores): `short · (want − n)⁺ + extra · (n − want)⁺ + held · [n > 0]`.
+#[derive(Debug, Clone, Copy)]
+struct Cover {
+    want: i64,
+    short: i64,
+    extra: i64,
+    held: i64,
+}
+
+impl Cover {
+    fn of(st: &State<'_>, s: usize) -> Self {
+        let want = st.m.sess[s].want as i64;
+        let at = |n: i64| super::dp::scal(st.session_cost_n(s, n));
+        let c = if want > 0 {
+            Cover {
+                want,
+                short: at(0) / want,
+                extra: at(want + 1) - at(want),
+                held: at(want),
+            }
+        } else {
+            let extra = at(2) - at(1);
+            Cover {
+                want,
+                short: 0,
+                extra,
+                held: at(1) - extra,
+            }
+        };
+        debug_assert!(
+            (0..want + 3).all(|n| c.at(n) == at(n)),
+            "the cover terms of session {s} are not of the assumed shape"
+        );
+        c
+    }
+
+    #[inline]
+    fn at(&self, n: i64) -> i64 {
+        self.short * (self.want - n).max(0)
+            + self.extra * (n - self.want).max(0)
+            + if n > 0 { self.held } else { 0 }
+    }
 }
 
 fn hash(sess: &[u32]) -> u64 {
@@ -124,6 +172,7 @@ impl Pool {
             seen: vec![HashSet::new(); m.nw],
             ring: vec![0; m.nw],
             fresh: 0,
+            work: 0,
         }
     }
 
@@ -195,34 +244,37 @@ impl Pool {
         }
         let mut cur: Vec<usize> = start.iter().map(|c| c.unwrap_or(usize::MAX)).collect();
         let mut n: Vec<i64> = st.seats.iter().map(|x| x.len() as i64).collect();
-        let cover = |st: &State<'_>, s: usize, k: i64| super::dp::scal(st.session_cost_n(s, k));
+        let cover: Vec<Cover> = (0..m.sess.len()).map(|s| Cover::of(st, s)).collect();
         // Light cost relative to the start.
         let mut cost = 0i64;
         let mut best = 0i64;
         let mut best_choice = cur.clone();
-        // Temperature: from a tenth of a typical session's cover term down,
-        // geometric over the moves (counted, never timed).
+        // Temperature: from about a third of the largest cover weight down
+        // to a small fraction of it, geometric over the moves (counted,
+        // never timed).
         let typical = m
             .sess
             .iter()
-            .take(64)
-            .map(|se| (se.under + se.over).max(1))
+            .filter(|se| !se.required)
+            .map(|se| se.under.max(se.over))
             .max()
-            .unwrap_or(1) as f64;
+            .unwrap_or(1)
+            .max(1) as f64;
         let t0 = typical * 0.3;
         let t1 = typical * 0.002;
         let decay = (t1 / t0).powf(1.0 / moves.max(1) as f64);
         let mut temp = t0;
-        let delta_of = |st: &State<'_>, n: &mut Vec<i64>, from: &[u32], to: &[u32]| {
+        let mut touched = 0u64;
+        let delta_of = |n: &mut Vec<i64>, from: &[u32], to: &[u32]| {
             let mut d = 0i64;
             for &s in from {
                 let s = s as usize;
-                d += cover(st, s, n[s] - 1) - cover(st, s, n[s]);
+                d += cover[s].at(n[s] - 1) - cover[s].at(n[s]);
                 n[s] -= 1;
             }
             for &s in to {
                 let s = s as usize;
-                d += cover(st, s, n[s] + 1) - cover(st, s, n[s]);
+                d += cover[s].at(n[s] + 1) - cover[s].at(n[s]);
                 n[s] += 1;
             }
             d
@@ -236,7 +288,8 @@ impl Pool {
                 continue;
             }
             let (from, to) = (&list[cur[w]], &list[c]);
-            let d = to.own - from.own + delta_of(st, &mut n, &from.sess, &to.sess);
+            touched += (from.sess.len() + to.sess.len()) as u64;
+            let d = to.own - from.own + delta_of(&mut n, &from.sess, &to.sess);
             let accept = d <= 0 || rng.chance((-(d as f64) / temp).exp());
             if accept {
                 cur[w] = c;
@@ -246,9 +299,11 @@ impl Pool {
                     best_choice.clone_from(&cur);
                 }
             } else {
-                delta_of(st, &mut n, &to.sess, &from.sess);
+                touched += (from.sess.len() + to.sess.len()) as u64;
+                delta_of(&mut n, &to.sess, &from.sess);
             }
         }
+        self.work += touched;
         if best >= 0 {
             return false;
         }

@@ -41,6 +41,10 @@ const STEP_WORK: u64 = 200;
 /// range of the random draws).
 const MASTER: usize = usize::MAX;
 
+/// The work of one cover term evaluated by the master, in the units of
+/// `STEP_WORK`.
+const MASTER_TERM_WORK: u64 = 4;
+
 /// How one search of a portfolio runs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lane<'a> {
@@ -713,10 +717,11 @@ impl<'m> Search<'m> {
     /// workers' whole rows at once (see `master.rs`).
     fn mv_master(&mut self) -> bool {
         let moves = 20_000 + 2_000 * self.m.nw as u64;
-        // A master move costs about as much as a few DP transitions per
-        // session it touches.
-        self.master_spent += moves * 20;
-        self.pool.solve(&mut self.st, &mut self.rng, moves)
+        let before = self.pool.work;
+        let changed = self.pool.solve(&mut self.st, &mut self.rng, moves);
+        // A cover term costs about as much as a few DP transitions.
+        self.master_spent += (self.pool.work - before) * MASTER_TERM_WORK;
+        changed
     }
 
     /// Ruin the movable assignments of a few days (at most `ruin_cap`
