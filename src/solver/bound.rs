@@ -367,6 +367,31 @@ impl<'m> Bound<'m> {
         rose
     }
 
+    /// Prices every worker's row at the current prices shaken by up to
+    /// `±noise` of each price (at least one unit of score), for new columns
+    /// only: the bound, the prices and the head-counts are left as they
+    /// were. Used once the bound has stalled, when its own rounds no longer
+    /// bring new rows.
+    pub fn shaken_round(&mut self, rng: &mut super::rng::Rng, noise: f64) {
+        if !self.feasible || !self.m.one_per_day {
+            return;
+        }
+        let saved = self.lam.clone();
+        let count = self.count.clone();
+        for l in self.lam.iter_mut() {
+            let span = ((*l).abs() as f64 * noise).max(SCALE as f64);
+            let r = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            *l += (span * (2.0 * r - 1.0)) as i64;
+        }
+        for w in 0..self.m.nw {
+            if self.solve_row(w).is_none() {
+                break;
+            }
+        }
+        self.lam = saved;
+        self.count = count;
+    }
+
     /// Without the one-session-a-day rule: every seat on its own.
     fn seats_alone(&mut self, w: usize) -> Option<i64> {
         let row = &self.rows[w];

@@ -37,10 +37,6 @@ const ROLLING_FROM_DAYS: usize = 56;
 /// rather than time, so that runs repeat.
 const STEP_WORK: u64 = 200;
 
-/// The move draw that stands for a run of the master (outside the 0..1000
-/// range of the random draws).
-const MASTER: usize = usize::MAX;
-
 /// The work of one cover term evaluated by the master, in the units of
 /// `STEP_WORK`.
 const MASTER_TERM_WORK: u64 = 4;
@@ -100,8 +96,11 @@ pub(crate) struct Search<'m> {
     ruin_cap: usize,
     /// Pooled schedules for the master (`master.rs`).
     pool: super::master::Pool,
-    /// Work spent in the master, in the units of `Search::work`.
+    /// Work spent in the master, in the units of `STEP_WORK`.
     master_spent: u64,
+    /// Runs of the master so far: odd ones start from the best roster,
+    /// even ones from the current one.
+    master_runs: u64,
 }
 
 impl<'m> Search<'m> {
@@ -146,6 +145,7 @@ impl<'m> Search<'m> {
             },
             pool: super::master::Pool::new(m),
             master_spent: 0,
+            master_runs: 0,
         }
     }
 
@@ -844,7 +844,19 @@ impl<'m> Search<'m> {
         let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
         while !stop && has_sessions && !done(self.best, steps, bound.score()) {
             let work = steps.saturating_mul(STEP_WORK).saturating_add(self.dp.work);
-            let share = if bound.stalled() { 80 } else { 8 };
+            let share = if bound.stalled() { 80 } else { 4 };
+            // Once the bound has stalled or converged its rounds bring no
+            // new rows: shaken prices keep the pool fresh for the master.
+            if lane.bound && (bound.stalled() || !bound.active()) && bound.spent <= work / 8 {
+                bound.shaken_round(&mut self.rng, 0.2);
+                for w in 0..m.nw {
+                    let mut row = std::mem::take(&mut bound.last_rows[w]);
+                    if !row.is_empty() {
+                        self.pool.offer(&self.st, w, &mut row);
+                    }
+                    bound.last_rows[w] = row;
+                }
+            }
             if lane.bound && bound.active() && bound.spent <= work / share {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
@@ -869,17 +881,42 @@ impl<'m> Search<'m> {
             if steps.is_multiple_of(256) && lane.stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
                 break;
             }
+            // The master runs once the pricing has brought new columns,
+            // within its share of the work, from the best roster known; the
+            // late acceptance then starts again from what it returns.
+            let master_due = self.pool.fresh >= m.nw.max(8) && self.master_spent <= work / 4;
+            if master_due {
+                self.master_runs += 1;
+            }
+            if master_due && self.master_runs % 2 == 1 {
+                self.restore_best();
+                let mark = self.st.mark();
+                self.mv_master();
+                if self.st.score < self.best {
+                    self.st.commit();
+                    self.best = self.st.score;
+                    self.cur_is_best = true;
+                    best_at = steps;
+                    if report(self, self.st.score, steps, bound.score(), on_progress).is_break() {
+                        break;
+                    }
+                } else {
+                    self.st.undo_to(mark);
+                    self.st.commit();
+                    self.cur_is_best = true;
+                }
+                cur = self.st.score;
+                hist.fill(cur);
+                continue;
+            }
             let mark = self.st.mark();
-            // The master runs once a round of the bound has brought new
-            // columns, within its share of the work.
-            let master_due = self.pool.fresh >= m.nw.max(8) && self.master_spent <= work / 8;
             let r = if master_due {
-                MASTER
+                usize::MAX
             } else {
                 self.rng.below(1000)
             };
             let applied = match r {
-                MASTER => self.mv_master(),
+                usize::MAX => self.mv_master(),
                 0..=2 => self.mv_ruin(),
                 955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
                 970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
