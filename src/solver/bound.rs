@@ -120,6 +120,8 @@ pub(crate) struct Bound<'m> {
     next: Vec<i64>,
     back: Vec<u32>,
     picks: Vec<u32>,
+    /// A required session's price reached the cap: no roster fills it.
+    unfillable: bool,
     /// Each worker's row in the last relaxed solution (sessions worked),
     /// for the pool of columns (`master.rs`); empty without the
     /// one-session-a-day rule.
@@ -160,6 +162,7 @@ impl<'m> Bound<'m> {
             back: Vec::new(),
             picks: Vec::new(),
             last_rows: vec![Vec::new(); m.nw],
+            unfillable: false,
         }
     }
 
@@ -261,7 +264,14 @@ impl<'m> Bound<'m> {
 
     /// The bound as a score: no roster scores below it (see
     /// `Solution::lower_bound`).
+    ///
+    /// A required session whose price has reached its cap (`LAM_MAX`, a
+    /// billion units of score) is one no roster can fill: the bound then
+    /// speaks of no roster at all, and none is reported.
     pub fn score(&self) -> Option<Score> {
+        if self.unfillable {
+            return None;
+        }
         self.best.filter(|_| self.feasible).map(|soft| Score {
             hard: 0,
             unfilled: 0,
@@ -277,7 +287,7 @@ impl<'m> Bound<'m> {
 
     /// Whether more iterations can still raise the bound.
     pub fn active(&self) -> bool {
-        self.feasible && !self.converged
+        self.feasible && !self.converged && !self.unfillable
     }
 
     /// One subgradient iteration; `upper` is the soft level of the best
@@ -363,6 +373,7 @@ impl<'m> Bound<'m> {
                 l = l.clamp(-se.over * SCALE, se.under * SCALE);
             }
             self.lam[s] = l.clamp(-LAM_MAX, LAM_MAX);
+            self.unfillable |= se.required && self.lam[s] >= LAM_MAX;
         }
         rose
     }

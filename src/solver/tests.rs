@@ -268,3 +268,22 @@ fn place_of(pr: &Problem, r: &Roster) -> Vec<u32> {
     }
     place
 }
+
+/// A required session no worker can take leaves no roster that fills every
+/// seat, so there is no bound (its price would otherwise climb to the cap
+/// and the "bound" would be a vacuous billion).
+#[test]
+fn no_bound_when_a_required_seat_cannot_be_filled() {
+    for seed in 0..6u64 {
+        let mut pr = common::problem(seed, 3, 4, 1);
+        let s = &mut pr.sessions[0];
+        s.cover = Cover::Required { workers: 1 };
+        s.requires = vec!["a skill nobody holds".into()];
+        assert_eq!(lower_bound(&pr, 3000).expect("valid"), None, "seed {seed}");
+        let cfg = SolverConfig::default()
+            .with_seed(seed)
+            .with_max_steps(30_000);
+        let sol = solve(&pr, &cfg).expect("valid");
+        assert_eq!(sol.lower_bound, None, "seed {seed}");
+    }
+}
