@@ -4,6 +4,7 @@
 //!
 //! ```sh
 //! cargo run --release --example core_and_flexi
+//! cargo run --release --example core_and_flexi -- --seconds 10 --seed 0
 //! ```
 //!
 //! On built-in data (`examples/sample/court.rs`): Riverside Court, 20
@@ -12,7 +13,10 @@
 //! allocation and how many different workers they saw, each worker's hours
 //! against their contract and the 48-hour average, and the share of main
 //! decisions made by the key worker, by the person and jointly at each
-//! review date.
+//! review date. The last line sums up the rota's quality (seats left
+//! unfilled, different workers per resident, what it costs): with
+//! `--seconds S` the solver runs for S seconds instead of its fixed step
+//! budget, which is how BENCHMARKS.md's care section is measured.
 
 mod sample;
 
@@ -25,9 +29,43 @@ use perfect_week::person::{MainDecider, decision_shares};
 use perfect_week::solver::{Level, SolverConfig};
 use perfect_week::words::hours;
 
+/// The solver's settings from the command line: `--seconds S` (a time
+/// limit instead of the step budget) and `--seed N`.
+fn config() -> Result<SolverConfig, String> {
+    let mut config = SolverConfig::default().with_seed(3).with_max_steps(300_000);
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or(format!("{flag} needs a value"))?;
+        let bad = |what: &str| format!("{flag} {value}: expected {what}");
+        config = match flag.as_str() {
+            "--seconds" => {
+                let s: f64 = value.parse().map_err(|_| bad("a number of seconds"))?;
+                let limit = std::time::Duration::try_from_secs_f64(s)
+                    .ok()
+                    .filter(|d| !d.is_zero())
+                    .ok_or(bad("a positive number of seconds"))?;
+                config.with_no_step_limit().with_max_time(limit)
+            }
+            "--seed" => config.with_seed(value.parse().map_err(|_| bad("a whole number"))?),
+            _ => {
+                return Err(format!(
+                    "unknown option {flag} (options: --seconds S, --seed N)"
+                ));
+            }
+        };
+    }
+    Ok(config)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let config = match config() {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+    };
     let plan = sample::court_plan();
-    let config = SolverConfig::default().with_seed(3).with_max_steps(300_000);
     let planned = plan.solve(&config)?;
     let rota = &planned.rota;
     let weeks = i64::from(rota.period.weeks);
@@ -67,6 +105,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         out,
         "Residents: flexi hours a week used (allocated), different workers seen"
     )?;
+    let mut seen_total = 0;
     for (person, share) in plan.people.iter().zip(&split.shares) {
         let mine: Vec<_> = rota.for_person(&person.person.id).collect();
         let used: i64 = mine
@@ -87,6 +126,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             share.amount.normalize(),
             seen.len()
         )?;
+        seen_total += seen.len();
     }
 
     writeln!(
@@ -140,6 +180,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pct(MainDecider::Jointly)
         )?;
     }
+    let cost: perfect_week::rust_decimal::Decimal = rota.entries.iter().map(|e| e.charge).sum();
+    writeln!(
+        out,
+        "\nIn sum: {} seats unfilled, {:.2} different workers per resident, £{} charged to the residents' funds, score {}.",
+        rota.unfilled_seats(),
+        seen_total as f64 / plan.people.len().max(1) as f64,
+        cost.round_dp(2),
+        rota.score
+    )?;
     out.flush()?;
     Ok(())
 }

@@ -206,6 +206,12 @@ impl Pool {
         }
     }
 
+    /// Worker `w`'s pooled columns.
+    #[cfg(test)]
+    pub fn columns(&self, w: usize) -> impl Iterator<Item = &[u32]> {
+        self.cols[w].iter().map(|c| c.sess.as_slice())
+    }
+
     /// Worker `w`'s current schedule in the state (every session, pinned
     /// ones included).
     fn row_of(st: &State<'_>, w: usize, out: &mut Vec<u32>) {

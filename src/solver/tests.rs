@@ -287,3 +287,57 @@ fn no_bound_when_a_required_seat_cannot_be_filled() {
         assert_eq!(sol.lower_bound, None, "seed {seed}");
     }
 }
+
+/// The master's pool keeps each worker's schedule once, and the master only
+/// ever installs whole pooled rows: after a round every worker works either
+/// their row from before or one of their pooled columns, and the state's
+/// score is still the checker's.
+#[test]
+fn the_master_installs_pooled_rows_only() {
+    use super::master::Pool;
+    let mut changed = 0;
+    for seed in 0..8u64 {
+        let pr = common::problem(seed, 4, 24, 2);
+        let m = Model::compile(&pr);
+        // Columns: the rows of a constructed roster; the master starts
+        // from the empty one.
+        let mut built = Search::new(&m, seed);
+        built.construct(None);
+        let mut search = Search::new(&m, seed);
+        let mut pool = Pool::new(&m);
+        let before = pool.offer_rows(&search.st);
+        let again = pool.offer_rows(&search.st);
+        assert_eq!(
+            before, again,
+            "seed {seed}: a row offered twice is kept once"
+        );
+        pool.offer_rows(&built.st);
+        let row_of = |st: &State<'_>, w: usize| {
+            let mut r: Vec<u32> = (0..m.nd)
+                .flat_map(|d| st.day_sess[w * m.nd + d].clone())
+                .collect();
+            r.sort_unstable();
+            r
+        };
+        let old: Vec<Vec<u32>> = (0..m.nw).map(|w| row_of(&search.st, w)).collect();
+        let mut rng = Rng::new(seed);
+        pool.solve(&mut search.st, &mut rng, 5_000);
+        for w in 0..m.nw {
+            let now = row_of(&search.st, w);
+            let pooled = pool.columns(w).any(|c| {
+                let mut c = c.to_vec();
+                c.sort_unstable();
+                c == now
+            });
+            assert!(
+                now == old[w] || pooled,
+                "seed {seed}: worker {w} got a row from nowhere"
+            );
+            changed += usize::from(now != old[w]);
+        }
+        let sc = search.st.score;
+        let (checked_score, _) = checked(&pr, &search.st.place, &assignments(&search.st));
+        assert_eq!(sc, checked_score, "seed {seed}");
+    }
+    assert!(changed > 0, "the master never changed a row");
+}
