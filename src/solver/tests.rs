@@ -322,7 +322,7 @@ fn the_master_installs_pooled_rows_only() {
         let old: Vec<Vec<u32>> = (0..m.nw).map(|w| row_of(&search.st, w)).collect();
         let mut rng = Rng::new(seed);
         pool.solve(&mut search.st, &mut rng, 5_000);
-        for w in 0..m.nw {
+        for (w, old) in old.iter().enumerate() {
             let now = row_of(&search.st, w);
             let pooled = pool.columns(w).any(|c| {
                 let mut c = c.to_vec();
