@@ -330,10 +330,10 @@ fn the_master_installs_pooled_rows_only() {
                 c == now
             });
             assert!(
-                now == old[w] || pooled,
+                now == *old || pooled,
                 "seed {seed}: worker {w} got a row from nowhere"
             );
-            changed += usize::from(now != old[w]);
+            changed += usize::from(now != *old);
         }
         let sc = search.st.score;
         let (checked_score, _) = checked(&pr, &search.st.place, &assignments(&search.st));
