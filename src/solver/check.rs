@@ -1181,8 +1181,9 @@ impl<'a> Resolved<'a> {
         let Some(baseline) = &self.problem.baseline else {
             return;
         };
-        let weight = i128::from(self.problem.weights.stability);
         let sessions = &self.problem.sessions;
+        let weights = self.problem.weights.stability_of(sessions);
+        let weight = |s: usize| i128::from(weights[s]);
         let mut choice: HashMap<usize, usize> = HashMap::new();
         for c in &baseline.placements {
             if let Some(&s) = self.session_index.get(&c.session)
@@ -1206,14 +1207,14 @@ impl<'a> Resolved<'a> {
                 .placements
                 .get(choice.get(&s).copied().unwrap_or(0));
             let mut v = self.at(
-                violation(Constraint::Stability, mul(duration(p), weight)),
+                violation(Constraint::Stability, mul(duration(p), weight(s))),
                 s,
             );
             v.day = p.map(|p| p.day);
             out.push(v.of(&self.problem.workers[w]));
         }
         for &(s, w) in self.assigned.difference(&before) {
-            let v = violation(Constraint::Stability, mul(self.minutes(s), weight));
+            let v = violation(Constraint::Stability, mul(self.minutes(s), weight(s)));
             out.push(self.at(v, s).of(&self.problem.workers[w]));
         }
     }

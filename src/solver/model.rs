@@ -265,13 +265,13 @@ impl Model {
             baseline.sort_unstable();
             baseline.dedup();
         }
-        let ws = pr.weights.stability;
+        let ws = pr.weights.stability_of(&pr.sessions);
         let mut in_baseline = vec![Vec::new(); pr.sessions.len()];
         let mut stability_const = 0;
         for &(s, w) in &baseline {
             in_baseline[s as usize].push(w);
             let pl = &pr.sessions[s as usize].placements[baseline_place[s as usize] as usize];
-            stability_const += pl.minutes() * ws;
+            stability_const += pl.minutes() * ws[s as usize];
         }
 
         let mut pins: Vec<Vec<u32>> = vec![Vec::new(); pr.sessions.len()];
@@ -366,9 +366,9 @@ impl Model {
                     if pr.baseline.is_some() {
                         if in_baseline[si].contains(&(wi as u32)) {
                             let bp = &s.placements[baseline_place[si] as usize];
-                            soft -= bp.minutes() * ws;
+                            soft -= bp.minutes() * ws[si];
                         } else {
-                            soft += dur * ws;
+                            soft += dur * ws[si];
                         }
                     }
                     st_soft.push(soft);
