@@ -9,8 +9,9 @@ use perfect_week::plan::{Absence, Changes, OneOff, Plan, PlanError, Replan};
 use perfect_week::rota::Rota;
 use perfect_week::solver::{Assignment, SolverConfig};
 use perfect_week::time::resolve_local;
-use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Support, Timing};
-use perfect_week::{Contract, Fund, Person, PersonPlan, RateCard, RateCardSet, Worker};
+use perfect_week::week::{Activity, Support, Timing};
+
+mod tiny;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -24,42 +25,22 @@ fn date(day: u32) -> Result<NaiveDate, &'static str> {
 /// worker supports at most two sessions in the fortnight.
 fn plan(soon: u32) -> Result<Plan, Box<dyn std::error::Error>> {
     let ten = NaiveTime::from_hms_opt(10, 0, 0).ok_or("time")?;
-    let ava = Person::new("ava", "Ava");
     let not = |worker: &str| Support {
         refused: vec![WorkerId::new(worker)],
         ..Support::default()
     };
-    let week = PerfectWeek {
-        person: ava.id.clone(),
-        activities: vec![
-            Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(ten), 60)
-                .with_support(not("cal")),
-        ],
-    };
-    let rate_cards = RateCardSet {
-        cards: vec![RateCard::flat(date(2)?, "24.50".parse()?)],
-    };
-    let fund = Fund::money(rate_cards, "500".parse()?);
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: 20 * 60,
-        hourly_pay: "13.00".parse()?,
-        opted_out_of_48h: false,
-    };
-    let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
-    let workers = ["amy", "ben", "cal"]
-        .into_iter()
-        .map(|id| Worker::new(id, id, born, contract.clone()))
-        .collect();
-    let period = RotaPeriod::new(date(2)?, 2, London);
-    let mut plan = Plan::new(
-        period,
-        vec![PersonPlan::new(ava.clone(), week, Some(fund))],
-        workers,
+    let swim = Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(ten), 60)
+        .with_support(not("cal"));
+    let mut plan = tiny::plan(
+        date(2)?,
+        2,
+        vec![swim],
+        &["amy", "ben", "cal"],
+        tiny::Money::default(),
     );
     for (day, minutes) in [(4, soon), (11, 60)] {
         plan.changes.added.push(OneOff {
-            person: ava.id.clone(),
+            person: "ava".into(),
             date: date(day)?,
             activity: Activity::new("walk", "Walk", Weekday::Wed, Timing::fixed(ten), minutes)
                 .with_support(not("amy")),
