@@ -66,12 +66,14 @@
 //! - Fairness counts every listed worker in `N`; weekend days are distinct
 //!   worked days of the horizon on a Saturday or Sunday.
 //! - Which session a violation names: the later of an overlapping or
-//!   too-close pair, each extra session of a day, the series' first session
+//!   too-close pair (of one worker's, or of one person's, sessions), each extra session of a day, the series' first session
 //!   for series continuity, the first matching session for an unmet `Off`
 //!   request. Budget and fairness terms name nothing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+
+mod person;
 
 use serde::{Deserialize, Serialize};
 
@@ -310,6 +312,7 @@ pub fn check(problem: &Problem, roster: &Roster) -> Result<CheckReport, ProblemE
         resolved.check_worker(w, &mut out);
     }
     resolved.check_sessions(&mut out);
+    resolved.check_person_overlap(&mut out);
     resolved.check_budgets(&mut out);
     resolved.check_continuity(&mut out);
     resolved.check_fairness(&mut out);

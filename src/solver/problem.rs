@@ -104,6 +104,10 @@
 //!   already on the session: `max(0, distinct − workers) + (assigned − distinct)`.
 //! - *Pin* (count): each distinct [`Problem::pins`] assignment missing
 //!   (a pin listed twice counts once).
+//! - *Person overlap* (minutes): for every two sessions of one person
+//!   (the same [`Session::person`]) at their chosen placements, the minutes
+//!   they overlap, whether or not workers are on them: a person cannot be in
+//!   two places, so the placements of flexible sessions must keep apart.
 //!
 //! **Unfilled** (level `unfilled`, between hard and soft): for each session
 //! with [`Cover::Required`], `missing seats × duration minutes × priority`,
@@ -279,7 +283,8 @@ pub struct Session {
     /// Where it happens (for travel gaps).
     #[serde(default)]
     pub place: Option<PlaceId>,
-    /// The person supported, if any (for continuity and explanations).
+    /// The person supported, if any (for continuity, explanations, and the
+    /// rule that one person's sessions do not overlap).
     #[serde(default)]
     pub person: Option<PersonId>,
     /// The recurring activity it belongs to, if any (for continuity).
