@@ -11,7 +11,8 @@
 //! Ava, who lives in supported living, her perfect week and her Individual
 //! Service Fund, nine workers, four weeks. With a file it plans that plan
 //! (the crate's JSON, as in `examples/data/perfect_week.json`). It prints
-//! the first week as a grid, the budget, what is unfilled and the smallest
+//! the person's one-page profile (and, for the story, the outcomes of her
+//! person-centred review), the first week as a grid, the budget, what is unfilled and the smallest
 //! reason why, and the score. Exit code: 0 whenever a rota is planned,
 //! unfilled seats or not; 2 for bad arguments; 1 for bad input.
 
@@ -27,6 +28,7 @@ use perfect_week::explain::{Breakdown, how_much_better};
 use perfect_week::export::{CalendarFilter, to_csv, to_icalendar};
 use perfect_week::money::format_pounds;
 use perfect_week::plan::{Plan, PlannedRota};
+use perfect_week::review::Review;
 use perfect_week::rota::Rota;
 use perfect_week::solver::solve;
 use perfect_week::words::{clock, day_name, list_and};
@@ -92,7 +94,15 @@ fn run(args: &Args) -> Result<(), Error> {
         serde_json::to_writer_pretty(&mut out, &planned)?;
         writeln!(out)?;
     } else {
-        report(&mut out, &plan, &planned, compiled.problem())?;
+        // The built-in story's person-centred review (a plan file carries
+        // no reviews).
+        let reviews: Vec<Review> = args
+            .plan
+            .is_none()
+            .then(sample::review)
+            .into_iter()
+            .collect();
+        report(&mut out, &plan, &reviews, &planned, compiled.problem())?;
     }
     out.flush()?;
     if let Some(dir) = &args.out {
@@ -105,6 +115,7 @@ fn run(args: &Args) -> Result<(), Error> {
 fn report(
     out: &mut impl Write,
     plan: &Plan,
+    reviews: &[Review],
     planned: &PlannedRota,
     problem: &perfect_week::solver::Problem,
 ) -> Result<(), Error> {
@@ -113,6 +124,14 @@ fn report(
     for person in &plan.people {
         let name = person.person.display_name();
         let entries: Vec<_> = rota.for_person(&person.person.id).cloned().collect();
+        write!(
+            out,
+            "\n{name}'s one-page profile\n{}",
+            person.person.profile
+        )?;
+        for review in reviews.iter().filter(|r| r.person == person.person.id) {
+            write!(out, "\n{}", review.outcomes_in_words())?;
+        }
         writeln!(
             out,
             "\n{name}'s first week, from {}\n",

@@ -10,13 +10,15 @@
 //! ```
 //!
 //! Arguments: people, workers, weeks, activities a week per person (5), and
-//! a time limit in milliseconds (none). Peak memory is the process's
+//! a time limit in milliseconds (none); an argument that is not a whole
+//! number is an error (exit code 2). Peak memory is the process's
 //! high-water mark (`VmHWM` in `/proc/self/status`, Linux only), so run one
 //! size per process. Figures are in BENCHMARKS.md.
 
 mod scale_data;
 
 use std::error::Error;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use perfect_week::solver::{Cover, SolverConfig, solve};
@@ -27,19 +29,53 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn arg(n: usize, default: u64) -> u64 {
-    std::env::args()
-        .nth(n)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(default)
+const USAGE: &str = "usage: scale [PEOPLE [WORKERS [WEEKS [ACTIVITIES [LIMIT_MS]]]]]";
+
+/// The arguments as whole numbers, or what is wrong with the first that is
+/// not one.
+fn numbers(args: impl Iterator<Item = String>) -> Result<Vec<u64>, String> {
+    let names = [
+        "people",
+        "workers",
+        "weeks",
+        "activities a week",
+        "time limit (ms)",
+    ];
+    let args: Vec<String> = args.collect();
+    if args.len() > names.len() {
+        return Err(format!("at most {} arguments", names.len()));
+    }
+    args.iter()
+        .zip(names)
+        .map(|(arg, name)| {
+            arg.parse()
+                .map_err(|_| format!("{name}: {arg:?} is not a whole number"))
+        })
+        .collect()
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let people = usize::try_from(arg(1, 200))?;
-    let workers = usize::try_from(arg(2, 150))?;
-    let weeks = u32::try_from(arg(3, 4))?;
-    let activities = usize::try_from(arg(4, 5))?;
-    let limit = std::env::args().nth(5).and_then(|a| a.parse::<u64>().ok());
+fn main() -> ExitCode {
+    let numbers = match numbers(std::env::args().skip(1)) {
+        Ok(numbers) => numbers,
+        Err(message) => {
+            eprintln!("scale: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(err) = run(&numbers) {
+        eprintln!("scale: {err}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn run(numbers: &[u64]) -> Result<(), Box<dyn Error>> {
+    let arg = |i: usize, default: u64| numbers.get(i).copied().unwrap_or(default);
+    let people = usize::try_from(arg(0, 200))?;
+    let workers = usize::try_from(arg(1, 150))?;
+    let weeks = u32::try_from(arg(2, 4))?;
+    let activities = usize::try_from(arg(3, 5))?;
+    let limit = numbers.get(4).copied();
     let before = peak_rss_kib().unwrap_or(0);
 
     let plan = scale_data::provider(people, activities, workers, weeks);

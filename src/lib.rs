@@ -229,6 +229,7 @@
 //! #     Ok(Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers))
 //! # }
 //! use perfect_week::{Absence, Changes};
+//! use perfect_week::notice::NoticeRules;
 //!
 //! let plan = plan("150")?;
 //! let config = SolverConfig::default();
@@ -242,7 +243,9 @@
 //!     ..Changes::default()
 //! };
 //! let wednesday = thursday.pred_opt().ok_or("date")?;
-//! let replan = plan.replan(&published, &changes, wednesday, &config)?;
+//! let told = wednesday.and_hms_opt(9, 0, 0).ok_or("time")?.and_utc();
+//! let notice = NoticeRules::default();
+//! let replan = plan.replan(&published, &changes, wednesday, told, &notice, &config)?;
 //! let shop = replan.rota.entry(&shop.session).ok_or("shop")?;
 //! assert!(shop.is_filled() && shop.workers.iter().all(|w| w.id != sick));
 //! assert_eq!(replan.diff.assignments_changed(), 2); // one off, one on

@@ -19,29 +19,73 @@ use std::fmt;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::error::{ValidationError, ValidationErrors};
 use crate::explain::{Candidate, RosterDiff};
 use crate::ids::{SessionId, WorkerId};
 use crate::rota::{Rota, RotaEntry};
 use crate::words::{clock, day_name, hours};
 
-/// When a change to a worker's shifts counts as short notice.
+/// When a change to a worker's shifts counts as short notice, and how much
+/// a re-plan avoids one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct NoticeRules {
     /// A change told less than this many minutes before the session starts
     /// is short notice.
     pub short_notice_minutes: i64,
+    /// How many times as heavily a re-plan ([`Plan::replan`]) weighs a change
+    /// to a session it would make at short notice as one made with notice:
+    /// the session's stability weight is the plan's
+    /// [`Weights::stability`](crate::solver::Weights::stability) times this.
+    /// 1 weighs every change the same; at least 1.
+    ///
+    /// [`Plan::replan`]: crate::plan::Plan::replan
+    pub short_notice_factor: i64,
 }
 
 impl Default for NoticeRules {
-    /// 72 hours: a placeholder until the regulations set a figure.
+    /// 72 hours: a placeholder until the regulations set a figure; a change
+    /// at short notice weighs ten times one with notice.
     fn default() -> Self {
         Self {
             short_notice_minutes: 72 * 60,
+            short_notice_factor: 10,
         }
     }
 }
 
 impl NoticeRules {
+    /// Checks that the threshold is not negative and the factor at least 1.
+    ///
+    /// ```
+    /// use perfect_week::notice::NoticeRules;
+    ///
+    /// assert!(NoticeRules::default().validate().is_ok());
+    /// let rules = NoticeRules { short_notice_factor: 0, ..NoticeRules::default() };
+    /// assert!(rules.validate().is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// Every value out of range, named.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        if self.short_notice_minutes < 0 {
+            errors.push(ValidationError::OutOfRange {
+                item: "notice rules short_notice_minutes".into(),
+                value: self.short_notice_minutes.to_string(),
+                expected: "0 or more".into(),
+            });
+        }
+        if self.short_notice_factor < 1 {
+            errors.push(ValidationError::OutOfRange {
+                item: "notice rules short_notice_factor".into(),
+                value: self.short_notice_factor.to_string(),
+                expected: "1 or more".into(),
+            });
+        }
+        ValidationErrors::check(errors)
+    }
+
     /// Minutes of notice a change told at `told` gives for a session at
     /// `start` (negative when it has started), and whether that is short.
     pub fn notice(&self, told: DateTime<Utc>, start: DateTime<Utc>) -> (i64, bool) {

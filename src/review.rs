@@ -6,6 +6,8 @@
 //! who, by when) serving [`Outcome`]s. A [`SupportPlan`] says how the budget
 //! is used for each outcome.
 
+use std::fmt;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -167,7 +169,83 @@ pub struct Review {
     pub actions: Vec<Action>,
 }
 
+impl fmt::Display for Outcome {
+    /// The statement, then whether it is important to or for the person, how
+    /// it is going and its target date.
+    ///
+    /// ```
+    /// use perfect_week::Outcome;
+    /// use perfect_week::person::Importance;
+    /// use perfect_week::review::OutcomeStatus;
+    ///
+    /// let outcome = Outcome {
+    ///     id: "swim".into(),
+    ///     statement: "I swim a length on my own".into(),
+    ///     importance: Importance::To,
+    ///     measures: vec![],
+    ///     target_date: perfect_week::chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
+    ///     status: OutcomeStatus::Progressing,
+    /// };
+    /// assert_eq!(
+    ///     outcome.to_string(),
+    ///     "I swim a length on my own (important to me; under way; by 30 September 2026)"
+    /// );
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let importance = match self.importance {
+            Importance::To => "important to me",
+            Importance::For => "important for me",
+        };
+        let status = match self.status {
+            OutcomeStatus::NotStarted => "not started",
+            OutcomeStatus::Progressing => "under way",
+            OutcomeStatus::Achieved => "achieved",
+            OutcomeStatus::Changed => "changed",
+        };
+        write!(f, "{} ({importance}; {status}", self.statement)?;
+        if let Some(date) = self.target_date {
+            write!(f, "; by {}", date.format("%-d %B %Y"))?;
+        }
+        write!(f, ")")
+    }
+}
+
 impl Review {
+    /// The review's outcomes in words, one a line under a line naming the
+    /// review's date (nothing when it has none).
+    ///
+    /// ```
+    /// use perfect_week::Review;
+    ///
+    /// let review: Review = serde_json::from_str(r#"{
+    ///     "id": "r1", "person": "ava", "date": "2026-03-10",
+    ///     "kind": "OutcomeFocused", "attendees": [], "appreciations": [],
+    ///     "important_to_now": [], "important_to_future": [], "support_needed": [],
+    ///     "working_not_working": [], "questions": [], "actions": [],
+    ///     "outcomes": [{"id": "o1", "statement": "I cook a meal each week",
+    ///         "importance": "To", "measures": [], "target_date": null,
+    ///         "status": "NotStarted"}]
+    /// }"#)?;
+    /// assert_eq!(
+    ///     review.outcomes_in_words(),
+    ///     "Outcomes from the review of 10 March 2026:\n  - I cook a meal each week (important to me; not started)\n"
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn outcomes_in_words(&self) -> String {
+        if self.outcomes.is_empty() {
+            return String::new();
+        }
+        let mut words = format!(
+            "Outcomes from the review of {}:\n",
+            self.date.format("%-d %B %Y")
+        );
+        for outcome in &self.outcomes {
+            words.push_str(&format!("  - {outcome}\n"));
+        }
+        words
+    }
+
     /// Open actions due before `on`.
     pub fn overdue_actions(&self, on: NaiveDate) -> impl Iterator<Item = &Action> {
         self.actions

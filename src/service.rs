@@ -401,17 +401,34 @@ impl Service {
                     });
                     continue;
                 };
-                let charge = shift_charge(card, tz, date, shift, kind);
-                lines.push(CoreCostLine {
-                    shift: shift.id.clone(),
-                    date,
-                    charge,
-                });
+                let item = || {
+                    format!(
+                        "service \"{}\" core shift \"{}\" on {date}",
+                        self.id, shift.id
+                    )
+                };
+                match shift_charge(card, tz, date, shift, kind) {
+                    Some(charge) => lines.push(CoreCostLine {
+                        shift: shift.id.clone(),
+                        date,
+                        charge,
+                    }),
+                    None => errors.push(too_much(item())),
+                }
             }
+        }
+        let total = lines
+            .iter()
+            .try_fold(Decimal::ZERO, |total, l| total.checked_add(l.charge));
+        if total.is_none() {
+            errors.push(too_much(format!(
+                "service \"{}\" core cost for the week",
+                self.id
+            )));
         }
         ValidationErrors::check(errors)?;
         Ok(CoreCost {
-            total: saturating_sum(lines.iter().map(|l| l.charge)),
+            total: total.unwrap_or_default(),
             lines,
         })
     }
@@ -655,17 +672,30 @@ fn check_hundredths(item: &str, amount: Decimal, errors: &mut Vec<ValidationErro
     }
 }
 
+/// The charge of one core shift on `date`, all its workers; `None` when it
+/// is too large to count.
 fn shift_charge(
     card: &RateCard,
     tz: Tz,
     date: NaiveDate,
     shift: &CoreShiftTemplate,
     kind: ChargeKind,
-) -> Decimal {
-    local_window(tz, date, shift.start, shift.end).map_or(Decimal::ZERO, |range| {
-        card.charge(tz, &range, kind)
-            .saturating_mul(Decimal::from(shift.workers))
-    })
+) -> Option<Decimal> {
+    match local_window(tz, date, shift.start, shift.end) {
+        Some(range) => card
+            .charge(tz, &range, kind)?
+            .checked_mul(Decimal::from(shift.workers)),
+        None => Some(Decimal::ZERO),
+    }
+}
+
+/// The error for an amount of money too large to count, naming `item`.
+fn too_much(item: String) -> ValidationError {
+    ValidationError::OutOfRange {
+        item,
+        value: "a charge".into(),
+        expected: format!("at most £{}", Decimal::MAX),
+    }
 }
 
 #[cfg(test)]

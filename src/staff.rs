@@ -276,6 +276,13 @@ impl Worker {
                 expected: "more than £0 (see money::PayFloorTable for the legal floor)".into(),
             });
         }
+        if c.hourly_pay > crate::money::MAX_HOURLY {
+            errors.push(ValidationError::ExceedsLimit {
+                item: format!("{me} contract hourly pay"),
+                value: c.hourly_pay.to_string(),
+                limit: crate::money::MAX_HOURLY.to_string(),
+            });
+        }
         for (i, l) in self.leave.iter().enumerate() {
             if l.to < l.from {
                 errors.push(ValidationError::EndBeforeStart {

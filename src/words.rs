@@ -30,6 +30,25 @@ pub fn clock(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// The seven weekdays in order, Monday first (as a rota week runs).
+///
+/// ```
+/// use perfect_week::words::{DAYS, day_name};
+///
+/// assert_eq!(DAYS.len(), 7);
+/// assert_eq!(day_name(DAYS[0]), "Monday");
+/// assert_eq!(day_name(DAYS[6]), "Sunday");
+/// ```
+pub const DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// A weekday in full: `Monday` … `Sunday`.
 pub fn day_name(day: Weekday) -> &'static str {
     match day {

@@ -17,6 +17,7 @@ use perfect_week::error::ValidationError;
 use perfect_week::explain::{Breakdown, unfilled};
 use perfect_week::export::{CalendarFilter, to_csv, to_icalendar};
 use perfect_week::ids::{PersonId, SessionId, SkillId, TraitId, WorkerId};
+use perfect_week::notice::NoticeRules;
 use perfect_week::plan::{CompiledPlan, Plan, PlanError, PlannedRota};
 use perfect_week::rota::{Rota, RotaEntry};
 use perfect_week::solver::{Constraint, Solution, SolverConfig, check, solve};
@@ -445,6 +446,8 @@ fn a_sick_call_moves_the_sick_worker_off_and_little_else() -> TestResult {
         &s.rota,
         &sample::sick_call(),
         from,
+        sample::sick_told(),
+        &NoticeRules::default(),
         &sample::solver_config(),
     )?;
     let new = &replan.rota;
@@ -489,6 +492,8 @@ fn a_replan_of_a_rota_naming_an_unknown_worker_is_an_error() {
         &published,
         &sample::sick_call(),
         sample::sick_from(),
+        sample::sick_told(),
+        &NoticeRules::default(),
         &sample::solver_config(),
     );
     match result {
@@ -524,6 +529,8 @@ fn a_sick_call_does_not_move_the_time_of_past_sessions() -> TestResult {
         &published,
         &sample::sick_call(),
         from,
+        sample::sick_told(),
+        &NoticeRules::default(),
         &sample::solver_config(),
     )?;
     let moved: Vec<_> = replan

@@ -28,15 +28,7 @@ fn date(month: u32, day: u32) -> Result<NaiveDate, &'static str> {
 /// a week, asked for four sessions of support (one more than it pays for).
 fn plan() -> Result<Plan, Box<dyn std::error::Error>> {
     let monday = date(12, 21)?;
-    let every_day = vec![
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
+    let every_day = perfect_week::words::DAYS.to_vec();
     // No residents, units or flexi pool: only what planning core shifts needs.
     let service =
         Service::new("riverside", "Riverside Court").with_core_shift(CoreShiftTemplate::new(

@@ -51,7 +51,9 @@ fn planted(nw: usize, seed: u64) -> (Problem, Vec<Assignment>) {
                 if g.chance(30) {
                     s.requires = vec!["driver".into()];
                 }
-                s.person = Some(format!("p{}", g.below(5)).into());
+                // One person per planted worker and draw: a person's
+                // sessions never overlap (they would be in two places).
+                s.person = Some(format!("p{w}-{}", g.below(5)).into());
                 sessions.push(s);
                 planted.push(Assignment {
                     session: id.into(),

@@ -1034,6 +1034,12 @@ pub fn sick_from() -> NaiveDate {
     date(2026, 4, 1)
 }
 
+/// When Priya rings in: 18:00 on Tuesday 31 March, the evening before.
+pub fn sick_told() -> chrono::DateTime<chrono::Utc> {
+    let evening = NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN);
+    perfect_week::time::resolve_local(London, date(2026, 3, 31).and_time(evening)).to_utc()
+}
+
 /// Priya is off sick from Wednesday 1 April to the end of the rota.
 pub fn sick_call() -> Changes {
     Changes {

@@ -7,10 +7,11 @@
 
 #![allow(dead_code)]
 
-use chrono::{Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Days, NaiveDate, NaiveTime};
 use perfect_week::plan::{Fund, PersonPlan, Plan};
 use perfect_week::staff::{Leave, LeaveKind, Qualification};
 use perfect_week::week::{Activity, PerfectWeek, RotaPeriod, Support, Timing};
+use perfect_week::words::DAYS;
 use perfect_week::{Contract, Person, RateCard, RateCardSet, Worker};
 use rust_decimal::Decimal;
 
@@ -30,16 +31,6 @@ impl Draw {
 fn at(minutes: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap_or(NaiveTime::MIN)
 }
-
-const DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// The first Monday of the plans.
 pub fn monday() -> NaiveDate {

@@ -134,8 +134,10 @@ impl Svg {
         );
     }
 
-    /// Lines of text wrapped to `width` (an estimate: half the font size a
-    /// character), at most as many lines as fit in `height`.
+    /// Text wrapped to `width` inside a box of `height` from (`x`, `y`):
+    /// `head`, then `tail` on lines of its own. The lines of `tail` (who
+    /// supports, say) always show: when both do not fit, `head` is cut short
+    /// and its last line shown ends in "…".
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn wrapped(
         &mut self,
@@ -144,11 +146,22 @@ impl Svg {
         width: f64,
         height: f64,
         size: f64,
-        text: &str,
+        head: &str,
+        tail: &str,
     ) {
         let per_line = ((width / (size * 0.55)).floor() as usize).max(4);
         let most = ((height / (size * 1.2)).floor() as usize).max(1);
-        for (i, line) in wrap(text, per_line).iter().take(most).enumerate() {
+        let mut lines = wrap(head, per_line);
+        let tail = wrap(tail, per_line);
+        if lines.len() + tail.len() > most {
+            lines.truncate(most.saturating_sub(tail.len()));
+            if let Some(last) = lines.last_mut() {
+                let kept: String = last.chars().take(per_line.saturating_sub(1)).collect();
+                *last = format!("{}…", kept.trim_end());
+            }
+        }
+        lines.extend(tail);
+        for (i, line) in lines.iter().take(most).enumerate() {
             self.text(
                 x,
                 y + size * (1.0 + 1.2 * i as f64),
@@ -220,11 +233,30 @@ mod tests {
     }
 
     #[test]
+    fn a_tail_always_shows_and_the_head_is_cut_short() {
+        let mut svg = Svg::new(100.0, 50.0, "t", "d");
+        // Room for two lines of ten characters.
+        svg.wrapped(
+            0.0,
+            0.0,
+            55.0,
+            24.0,
+            10.0,
+            "Sleep-in after the cinema",
+            "with Tom",
+        );
+        let text = svg.finish();
+        assert!(text.contains(">Sleep-in…<"), "{text}");
+        assert!(text.contains(">with Tom<"), "{text}");
+        assert!(!text.contains("cinema"), "{text}");
+    }
+
+    #[test]
     fn a_document_is_well_formed_with_awkward_text() -> Result<(), roxmltree::Error> {
         let mut svg = Svg::new(100.0, 50.0, "A & B's <week>", "\"quoted\"\u{1}");
         svg.group("x < y");
         svg.rect(0.0, 0.0, 10.0, 10.0, Fill::Hatched);
-        svg.wrapped(0.0, 0.0, 200.0, 40.0, 10.0, "Tom & Jerry <3");
+        svg.wrapped(0.0, 0.0, 200.0, 40.0, 10.0, "Tom & Jerry <3", "");
         svg.end_group();
         let text = svg.finish();
         let doc = roxmltree::Document::parse(&text)?;

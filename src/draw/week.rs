@@ -22,6 +22,9 @@ struct Block {
     to: i64,
     fill: Fill,
     label: String,
+    /// The end of the label that must show even in a short box (who
+    /// supports, or how many workers).
+    tail: String,
     title: String,
 }
 
@@ -193,7 +196,8 @@ fn asked_blocks(activity: &Activity) -> Vec<Block> {
                 from,
                 to: (from + minutes).min(24 * 60),
                 fill: plain,
-                label: format!("{} {} ({support}{until})", clock(start), activity.name),
+                label: format!("{} {}", clock(start), activity.name),
+                tail: format!("({support}{until})"),
                 title: format!(
                     "Asked for: {} at {} for {} min, {support}",
                     activity.name,
@@ -216,13 +220,15 @@ fn asked_blocks(activity: &Activity) -> Vec<Block> {
                     to: minute_of(latest_end).max(minute_of(earliest) + minutes),
                     fill: Fill::Dashed,
                     label: String::new(),
+                    tail: String::new(),
                     title: format!("{} may move within {window}", activity.name),
                 },
                 Block {
                     from,
                     to: from + minutes,
                     fill: plain,
-                    label: format!("{} {} (any time {window})", clock(preferred), activity.name),
+                    label: format!("{} {}", clock(preferred), activity.name),
+                    tail: format!("(any time {window})"),
                     title: format!(
                         "Asked for: {} for {} min, best at {}, any time {window}, {support}",
                         activity.name,
@@ -265,7 +271,8 @@ fn planned_block(entry: &RotaEntry) -> Block {
         from,
         to: to.min(24 * 60),
         fill,
-        label: format!("{time} {}{past_midnight} — {who}", entry.what),
+        label: format!("{time} {}{past_midnight}", entry.what),
+        tail: format!("— {who}"),
         title: format!(
             "Planned: {} {}–{}{past_midnight}, {who}",
             entry.what,
@@ -328,6 +335,7 @@ fn draw_column(svg: &mut Svg, x: f64, blocks: &[Block], y_of: &dyn Fn(i64) -> f6
                 bottom - top - 3.0,
                 FONT,
                 &block.label,
+                &block.tail,
             );
         }
         svg.end_group();

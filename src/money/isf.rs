@@ -94,17 +94,22 @@ impl IsfAgreement {
         self.weekly_amount.saturating_sub(self.client_contribution)
     }
 
-    /// The management fee for a week, rounded to the penny.
+    /// The management fee for a week, rounded to the penny. (A percentage
+    /// up to 100, as [`IsfAgreement::validate`] requires, is at most the net
+    /// weekly amount and cannot overflow; an unvalidated larger one
+    /// saturates.)
     pub fn weekly_fee(&self) -> Decimal {
         match &self.management_fee {
             FeeRule::Percent(p) => {
-                round_pennies(self.net_weekly().saturating_mul(*p) / Decimal::ONE_HUNDRED)
+                round_pennies(self.net_weekly().saturating_mul(*p / Decimal::ONE_HUNDRED))
             }
             FeeRule::FixedWeekly(amount) => round_pennies(*amount),
         }
     }
 
     /// The most unspent money that may be held, rounded to the penny.
+    /// ([`IsfAgreement::validate`] refuses a multiple whose cap does not fit;
+    /// on unvalidated data it saturates.)
     pub fn surplus_cap(&self) -> Decimal {
         round_pennies(
             self.net_weekly()
@@ -115,7 +120,8 @@ impl IsfAgreement {
     /// Checks the agreement, reporting every problem: blank provider, review
     /// before start, negative or fractional-penny amounts, a contribution
     /// above the weekly amount, a fee above 100% or above the net weekly
-    /// amount, and a negative surplus multiple.
+    /// amount, a negative surplus multiple, and a surplus cap too large to
+    /// count.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
         let me = format!("ISF agreement for \"{}\"", self.person);
@@ -168,6 +174,21 @@ impl IsfAgreement {
             self.surplus.max_multiple_of_weekly,
             &mut errors,
         );
+        if self
+            .net_weekly()
+            .checked_mul(self.surplus.max_multiple_of_weekly)
+            .is_none()
+        {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{me} surplus cap"),
+                value: format!(
+                    "£{} × {}",
+                    self.net_weekly(),
+                    self.surplus.max_multiple_of_weekly
+                ),
+                expected: format!("at most £{}", Decimal::MAX),
+            });
+        }
         ValidationErrors::check(errors)
     }
 }

@@ -83,7 +83,7 @@ pub struct Enhancement {
 ///     Utc.with_ymd_and_hms(2026, 5, 5, 18, 0, 0).single().ok_or("time")?,
 ///     Utc.with_ymd_and_hms(2026, 5, 5, 20, 0, 0).single().ok_or("time")?,
 /// )?;
-/// assert_eq!(card.charge(London, &range, ChargeKind::Support), "60.00".parse()?);
+/// assert_eq!(card.charge(London, &range, ChargeKind::Support), Some("60.00".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,13 +176,31 @@ impl RateCard {
     /// Nothing is hard-coded: each card lists its own rates, enhancements and
     /// bank holidays.
     ///
-    /// Never panics: absurdly large rates saturate rather than overflow
-    /// ([`RateCard::validate`] rejects them).
-    pub fn charge(&self, tz: Tz, range: &TimeRange, kind: ChargeKind) -> Decimal {
+    /// Never panics: `None` when the charge is too large to count in
+    /// [`Decimal`] (absurd rates, which [`RateCard::validate`] rejects, over
+    /// a long session); the caller names the session in its error.
+    ///
+    /// ```
+    /// use perfect_week::money::{ChargeKind, RateCard};
+    /// use perfect_week::time::TimeRange;
+    /// use perfect_week::chrono::{NaiveDate, TimeZone, Utc};
+    /// use perfect_week::chrono_tz::Europe::London;
+    ///
+    /// let from = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+    /// let start = Utc.with_ymd_and_hms(2026, 5, 5, 10, 0, 0).single().ok_or("time")?;
+    /// let end = Utc.with_ymd_and_hms(2026, 5, 5, 11, 30, 0).single().ok_or("time")?;
+    /// let range = TimeRange::new(start, end)?;
+    /// let card = RateCard::flat(from, "20.00".parse()?);
+    /// assert_eq!(card.charge(London, &range, ChargeKind::Support), Some("30.00".parse()?));
+    /// let absurd = RateCard::flat(from, perfect_week::rust_decimal::Decimal::MAX);
+    /// assert_eq!(absurd.charge(London, &range, ChargeKind::Support), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn charge(&self, tz: Tz, range: &TimeRange, kind: ChargeKind) -> Option<Decimal> {
         let hourly = match kind {
-            ChargeKind::SleepIn => return round_pennies(self.sleep_in_flat),
+            ChargeKind::SleepIn => return Some(round_pennies(self.sleep_in_flat)),
             ChargeKind::WakingNight => {
-                return round_pennies(per_second(self.waking_night_hourly, seconds(range)));
+                return per_second(self.waking_night_hourly, seconds(range)).map(round_pennies);
             }
             ChargeKind::Support => self.base_hourly,
         };
@@ -196,10 +214,10 @@ impl RateCard {
             let local = cursor.with_timezone(&tz);
             let multiplier = self.multiplier_at(local.date_naive(), local.time());
             let secs = Decimal::from((next - cursor).num_seconds());
-            weighted_seconds = weighted_seconds.saturating_add(multiplier.saturating_mul(secs));
+            weighted_seconds = weighted_seconds.checked_add(multiplier.checked_mul(secs)?)?;
             cursor = next;
         }
-        round_pennies(per_second(hourly, weighted_seconds))
+        per_second(hourly, weighted_seconds).map(round_pennies)
     }
 
     /// Checks the card, reporting every problem: negative rates or
@@ -218,7 +236,7 @@ impl RateCard {
                 end: to.to_string(),
             });
         }
-        let limit = Decimal::from(1_000_000);
+        let limit = super::MAX_HOURLY;
         // A sleep-in rate of £0 is allowed: the card prices no sleep-ins.
         for (name, rate) in [
             ("base hourly rate", self.base_hourly),
@@ -290,9 +308,9 @@ fn seconds(range: &TimeRange) -> Decimal {
     Decimal::from(range.duration().num_seconds())
 }
 
-/// `hourly` × `seconds` / 3600, saturating.
-fn per_second(hourly: Decimal, seconds: Decimal) -> Decimal {
-    hourly.saturating_mul(seconds) / Decimal::from(3600)
+/// `hourly` × `seconds` / 3600; `None` when the product overflows.
+fn per_second(hourly: Decimal, seconds: Decimal) -> Option<Decimal> {
+    Some(hourly.checked_mul(seconds)? / Decimal::from(3600))
 }
 
 /// Rate cards over time; picks the one in force on a date.
@@ -388,7 +406,7 @@ pub(crate) mod tests {
         let r = range(local(2026, 5, 5, 21, 0), local(2026, 5, 5, 23, 30));
         assert_eq!(
             sample_card().charge(London, &r, ChargeKind::Support),
-            d("65.00")
+            Some(d("65.00"))
         );
     }
 
@@ -398,13 +416,13 @@ pub(crate) mod tests {
         let r = range(local(2026, 5, 9, 23, 0), local(2026, 5, 10, 0, 0));
         assert_eq!(
             sample_card().charge(London, &r, ChargeKind::Support),
-            d("30.00")
+            Some(d("30.00"))
         );
         // Bank holiday Monday 10:00–11:00: 2 → 40.
         let r = range(local(2026, 5, 4, 10, 0), local(2026, 5, 4, 11, 0));
         assert_eq!(
             sample_card().charge(London, &r, ChargeKind::Support),
-            d("40.00")
+            Some(d("40.00"))
         );
     }
 
@@ -416,18 +434,24 @@ pub(crate) mod tests {
         let card = sample_card();
         assert_eq!(
             card.charge(London, &r, ChargeKind::WakingNight),
-            d("162.00")
+            Some(d("162.00"))
         );
         // Support: 22:00–07:00 local is 8 real hours at 1.5 (×20 = 240),
         // 07:00–08:00 Sunday at weekend 1.25 (25) → 265.
-        assert_eq!(card.charge(London, &r, ChargeKind::Support), d("265.00"));
+        assert_eq!(
+            card.charge(London, &r, ChargeKind::Support),
+            Some(d("265.00"))
+        );
         // Autumn: Sat 24 Oct 22:00 → Sun 08:00 is 11 real hours.
         let r = range(local(2026, 10, 24, 22, 0), local(2026, 10, 25, 8, 0));
         assert_eq!(
             card.charge(London, &r, ChargeKind::WakingNight),
-            d("198.00")
+            Some(d("198.00"))
         );
-        assert_eq!(card.charge(London, &r, ChargeKind::SleepIn), d("95.50"));
+        assert_eq!(
+            card.charge(London, &r, ChargeKind::SleepIn),
+            Some(d("95.50"))
+        );
     }
 
     #[test]
@@ -437,7 +461,10 @@ pub(crate) mod tests {
         card.enhancements.clear();
         // 20 minutes at 10.01/h = 3.33666… → 3.34
         let r = range(local(2026, 5, 5, 10, 0), local(2026, 5, 5, 10, 20));
-        assert_eq!(card.charge(London, &r, ChargeKind::Support), d("3.34"));
+        assert_eq!(
+            card.charge(London, &r, ChargeKind::Support),
+            Some(d("3.34"))
+        );
     }
 
     #[test]

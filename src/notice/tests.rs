@@ -90,6 +90,7 @@ fn messages_say_who_is_told_what_with_the_notice() {
     // The threshold is a setting.
     let loose = NoticeRules {
         short_notice_minutes: 12 * 60,
+        ..NoticeRules::default()
     };
     let messages = shift_messages(&diff, &before, &after, told, &loose);
     assert!(messages.iter().all(|m| !m.short_notice));

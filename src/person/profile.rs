@@ -1,5 +1,7 @@
 //! The one-page profile, for people and for staff.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 /// A one-page profile: what people appreciate about someone, what matters to
@@ -25,5 +27,41 @@ impl OnePageProfile {
         self.appreciations.is_empty()
             && self.important_to_me.is_empty()
             && self.how_best_to_support_me.is_empty()
+    }
+}
+
+impl fmt::Display for OnePageProfile {
+    /// The three headings, each followed by its statements one a line; a
+    /// heading with no statements is left out.
+    ///
+    /// ```
+    /// use perfect_week::OnePageProfile;
+    ///
+    /// let profile = OnePageProfile {
+    ///     appreciations: vec!["Kind and funny".into()],
+    ///     important_to_me: vec!["Swimming on Tuesdays".into(), "My cat, Biscuit".into()],
+    ///     ..OnePageProfile::default()
+    /// };
+    /// assert_eq!(
+    ///     profile.to_string(),
+    ///     "What people like and admire about me:\n  - Kind and funny\n\
+    ///      What is important to me:\n  - Swimming on Tuesdays\n  - My cat, Biscuit\n"
+    /// );
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (heading, statements) in [
+            ("What people like and admire about me", &self.appreciations),
+            ("What is important to me", &self.important_to_me),
+            ("How best to support me", &self.how_best_to_support_me),
+        ] {
+            if statements.is_empty() {
+                continue;
+            }
+            writeln!(f, "{heading}:")?;
+            for statement in statements {
+                writeln!(f, "  - {statement}")?;
+            }
+        }
+        Ok(())
     }
 }

@@ -7,12 +7,13 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::ids::{BudgetId, KindId, SeriesId, Tag};
+use crate::error::ValidationError;
+use crate::ids::{BudgetId, KindId, SeriesId, SessionId, Tag};
 use crate::money::{ChargeKind, FundBudget};
 use crate::service::CoreShiftKind;
 use crate::solver::{
-    Cover, Day, Employee, HeldTag, Interval, Minute, Placement, Problem, ProblemError, Session,
-    WorkerHistory, WorkerLimits,
+    Cover, Day, Employee, HeldTag, Interval, Minute, Placement, Problem, Session, WorkerHistory,
+    WorkerLimits,
 };
 use crate::time::{TimeRange, local_window, resolve_local, resolve_local_date_time};
 use crate::week::Funding;
@@ -21,11 +22,21 @@ use super::compiled::{SessionInfo, epoch};
 use super::validate::Occurrence;
 use super::*;
 
-/// Pence in a money amount, rounded to the penny first.
-fn pence(amount: Decimal) -> i64 {
-    (crate::money::round_pennies(amount) * Decimal::ONE_HUNDRED)
+/// Pence in a money amount, rounded to the penny first; `None` when it does
+/// not fit the solver's whole pence.
+fn pence(amount: Decimal) -> Option<i64> {
+    crate::money::round_pennies(amount)
+        .checked_mul(Decimal::ONE_HUNDRED)?
         .to_i64()
-        .unwrap_or(i64::MAX)
+}
+
+/// The error for an amount too large for the solver to count, naming `item`.
+fn too_large(item: String, value: String) -> ValidationError {
+    ValidationError::OutOfRange {
+        item,
+        value,
+        expected: format!("at most {} pence", i64::MAX),
+    }
 }
 
 pub(super) struct Compiler<'a> {
@@ -36,6 +47,8 @@ pub(super) struct Compiler<'a> {
     sessions: Vec<Session>,
     info: Vec<SessionInfo>,
     budgets: BTreeMap<BudgetId, i64>,
+    /// Amounts too large to count, each naming its session or budget.
+    errors: Vec<ValidationError>,
 }
 
 impl<'a> Compiler<'a> {
@@ -48,6 +61,7 @@ impl<'a> Compiler<'a> {
             sessions: Vec::new(),
             info: Vec::new(),
             budgets: BTreeMap::new(),
+            errors: Vec::new(),
         }
     }
 
@@ -59,7 +73,7 @@ impl<'a> Compiler<'a> {
         self.dates.iter().position(|d| *d == date)
     }
 
-    pub(super) fn compile(mut self) -> Result<CompiledPlan, ProblemError> {
+    pub(super) fn compile(mut self) -> Result<CompiledPlan, PlanError> {
         let days = self.days();
         for person in &self.plan.people {
             self.person_sessions(person);
@@ -67,6 +81,17 @@ impl<'a> Compiler<'a> {
         if let Some(core) = &self.plan.service {
             self.core_sessions(core);
         }
+        self.check_budget_totals();
+        for worker in &self.plan.workers {
+            let pay = worker.contract.hourly_pay;
+            if pence(pay).is_none() {
+                self.errors.push(too_large(
+                    format!("worker \"{}\" contract hourly pay", worker.id),
+                    format!("£{pay}"),
+                ));
+            }
+        }
+        ValidationErrors::check(std::mem::take(&mut self.errors))?;
         let workers = self.workers();
         let problem = Problem {
             days,
@@ -85,7 +110,7 @@ impl<'a> Compiler<'a> {
         if let Err(errors) = problem.validate()
             && let Some(first) = errors.into_iter().next()
         {
-            return Err(first);
+            return Err(first.into());
         }
         Ok(CompiledPlan {
             problem,
@@ -98,6 +123,51 @@ impl<'a> Compiler<'a> {
                 .map(|w| (w.id.clone(), w.name.clone()))
                 .collect(),
         })
+    }
+
+    /// The solver adds up each budget's charges in whole pence: the most
+    /// they could come to (every placement's largest charge, for every
+    /// worker) must fit, or the budget is refused by name.
+    fn check_budget_totals(&mut self) {
+        let workers = i64::try_from(self.plan.workers.len()).unwrap_or(i64::MAX);
+        let mut most: BTreeMap<&BudgetId, Option<i64>> = BTreeMap::new();
+        for session in &self.sessions {
+            let Some(budget) = &session.budget else {
+                continue;
+            };
+            let charge = session.placements.iter().map(|p| p.charge).max();
+            let total = most.entry(budget).or_insert(Some(0));
+            *total = total
+                .zip(charge)
+                .and_then(|(t, c)| t.checked_add(c.checked_mul(workers)?));
+        }
+        for (budget, total) in most {
+            if total.is_none() {
+                self.errors.push(too_large(
+                    format!("budget \"{budget}\" charges"),
+                    format!("{workers} worker(s) on each session"),
+                ));
+            }
+        }
+    }
+
+    /// A session's charge per worker in money and in pence (`money` is
+    /// `None` when the rate card could not count it); an error naming the
+    /// session when either is too large.
+    fn priced(&mut self, session: &SessionId, money: Option<Decimal>) -> (Decimal, i64) {
+        match money.and_then(|m| Some((m, pence(m)?))) {
+            Some(priced) => priced,
+            None => {
+                self.errors.push(too_large(
+                    format!("session \"{session}\" charge per worker"),
+                    money.map_or_else(
+                        || "more than £79,228,162,514,264,337,593,543,950,335".into(),
+                        |m| format!("£{m}"),
+                    ),
+                ));
+                (Decimal::ZERO, 0)
+            }
+        }
     }
 
     fn days(&self) -> Vec<Day> {
@@ -143,10 +213,12 @@ impl<'a> Compiler<'a> {
         let person = &plan.person.id;
         let budget = plan.fund.as_ref().map(|fund| {
             let id = BudgetId::new(format!("flexi/{person}"));
-            // Validation has refused a budget too large to count.
             let cap = match fund.budget(person.as_str(), self.plan.period.weeks) {
                 Ok(FundBudget::Minutes(cap) | FundBudget::Pence(cap)) => cap,
-                Err(_) => i64::MAX,
+                Err(error) => {
+                    self.errors.push(error);
+                    0
+                }
             };
             self.budgets.insert(id.clone(), cap);
             id
@@ -204,13 +276,14 @@ impl<'a> Compiler<'a> {
                 else {
                     continue;
                 };
-                let money = card.map_or(Decimal::ZERO, |card| {
-                    card.charge(self.zone, &range, activity.charge)
-                });
+                let (money, pence) = match card {
+                    Some(card) => self.priced(&id, card.charge(self.zone, &range, activity.charge)),
+                    None => (Decimal::ZERO, 0),
+                };
                 let charge = if by_minutes {
                     placement.minutes()
                 } else {
-                    pence(money)
+                    pence
                 };
                 placements.push(Placement {
                     charge,
@@ -303,11 +376,18 @@ impl<'a> Compiler<'a> {
     fn core_sessions(&mut self, core: &CorePlan) {
         let budget = core_budget_id(core);
         if let Some(weekly) = core.budget_per_week {
-            self.budgets.insert(
-                budget.clone(),
-                // Validation has refused a budget too large to count.
-                pence(weekly).saturating_mul(i64::from(self.plan.period.weeks)),
-            );
+            let weeks = self.plan.period.weeks;
+            let cap = pence(weekly).and_then(|p| p.checked_mul(i64::from(weeks)));
+            if cap.is_none() {
+                self.errors.push(too_large(
+                    format!(
+                        "service \"{}\" core budget over {weeks} week(s)",
+                        core.service.id
+                    ),
+                    format!("£{weekly} a week"),
+                ));
+            }
+            self.budgets.insert(budget.clone(), cap.unwrap_or(0));
         }
         let has_budget = core.budget_per_week.is_some();
         let dates = self.dates.clone();
@@ -325,14 +405,14 @@ impl<'a> Compiler<'a> {
             else {
                 continue;
             };
-            let money = match (shift.kind.charge_kind(), core.rate_cards.in_force(date)) {
-                (Some(kind), Some(card)) => card.charge(self.zone, &range, kind),
-                _ => Decimal::ZERO,
+            let (money, pence) = match (shift.kind.charge_kind(), core.rate_cards.in_force(date)) {
+                (Some(kind), Some(card)) => self.priced(&id, card.charge(self.zone, &range, kind)),
+                _ => (Decimal::ZERO, 0),
             };
             self.sessions.push(Session {
                 id,
                 placements: vec![Placement {
-                    charge: pence(money),
+                    charge: pence,
                     ..placement
                 }],
                 cover: Cover::Required {
@@ -524,7 +604,8 @@ impl<'a> Compiler<'a> {
                     available,
                     young: worker.is_young_worker_on(first),
                     opted_out: worker.contract.opted_out_of_48h,
-                    pay_per_hour: pence(worker.contract.hourly_pay),
+                    // Too large to count is an error of `compile`.
+                    pay_per_hour: pence(worker.contract.hourly_pay).unwrap_or(0),
                     limits: WorkerLimits {
                         min_minutes_per_week,
                         max_minutes_per_week: Some(i64::from(worker.contract.max_minutes_per_week)),

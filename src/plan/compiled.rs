@@ -85,6 +85,8 @@ impl CompiledPlan {
                 activity: info.activity.clone(),
                 funding: info.funding,
                 needed: info.needed,
+                // Compiling checked that the charge in pence fits an i64
+                // (under £10^17), so times any real head-count it fits a Decimal.
                 charge: *charge * Decimal::from(workers.len()),
                 minutes_from_preferred: placement.penalty,
                 workers,

@@ -357,6 +357,6 @@ impl Plan {
     /// Validates the plan and compiles it into the solver's problem.
     pub fn compile(&self) -> Result<CompiledPlan, PlanError> {
         self.validate()?;
-        Ok(Compiler::new(self).compile()?)
+        Compiler::new(self).compile()
     }
 }

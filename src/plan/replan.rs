@@ -3,16 +3,19 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
+use crate::error::{ValidationError, ValidationErrors};
 use crate::explain::{RosterDiff, diff};
 use crate::ids::{SessionId, WorkerId};
+use crate::notice::NoticeRules;
 use crate::rota::Rota;
 use serde::{Deserialize, Serialize};
 
 use crate::solver::{Assignment, Cover, Roster, SolveStats, SolverConfig, solve};
 
 use super::compile::Compiler;
+use super::compiled::epoch;
 use super::solved::{PlannedRota, UnfilledEntry};
 use super::*;
 
@@ -32,22 +35,33 @@ pub struct Replan {
 }
 
 impl Plan {
-    /// Re-plans after `changes`, staying as close as it can to `published`:
-    /// the published roster is the baseline (each assignment changed costs
-    /// the stability weight per minute), and sessions on dates before
-    /// `from` are pinned as they were.
+    /// Re-plans after `changes`, told to the workers at `told`, staying as
+    /// close as it can to `published`: the published roster is the baseline
+    /// (each assignment changed costs the stability weight per minute), and
+    /// sessions on dates before `from` are pinned as they were.
+    ///
+    /// A change to a session that would come at short notice under `notice`
+    /// (one of its times, or its published time, starts less than
+    /// [`NoticeRules::short_notice_minutes`] after `told`) weighs
+    /// [`NoticeRules::short_notice_factor`] times as much, so of two
+    /// re-plans otherwise as good the one that changes shifts with notice
+    /// wins. (Covering an empty seat still comes first: stability is a soft
+    /// cost.)
     ///
     /// # Errors
-    /// [`PlanError::Invalid`] when the plan with the changes has problems;
-    /// [`PlanError::NotInPlan`] when the published rota names a worker the
-    /// plan does not have.
+    /// [`PlanError::Invalid`] when the plan with the changes, or `notice`,
+    /// has problems; [`PlanError::NotInPlan`] when the published rota names
+    /// a worker the plan does not have.
     pub fn replan(
         &self,
         published: &Rota,
         changes: &Changes,
         from: NaiveDate,
+        told: DateTime<Utc>,
+        notice: &NoticeRules,
         config: &SolverConfig,
     ) -> Result<Replan, PlanError> {
+        notice.validate()?;
         let mut plan = self.clone();
         fn merge_new<T: Clone + PartialEq>(into: &mut Vec<T>, new: &[T]) {
             for item in new {
@@ -69,6 +83,12 @@ impl Plan {
             .iter()
             .map(|e| (&e.session, e.local_start))
             .collect();
+        let published_start: HashMap<&SessionId, DateTime<Utc>> = published
+            .entries
+            .iter()
+            .map(|e| (&e.session, e.start))
+            .collect();
+        let epoch = epoch(&plan.period);
         let workers: std::collections::HashSet<&WorkerId> =
             compiled.problem.workers.iter().map(|w| &w.id).collect();
         let mut on: HashMap<&SessionId, Vec<&Assignment>> = HashMap::new();
@@ -87,10 +107,17 @@ impl Plan {
         let mut baseline = Vec::new();
         let mut pins = Vec::new();
         let mut placements = Vec::new();
+        let mut short_notice = Vec::new();
         let CompiledPlan {
             problem, sessions, ..
         } = &mut compiled;
-        for (session, info) in problem.sessions.iter_mut().zip(sessions.iter_mut()) {
+        let stability = problem.weights.stability_of(&problem.sessions);
+        for ((session, info), stability) in problem
+            .sessions
+            .iter_mut()
+            .zip(sessions.iter_mut())
+            .zip(stability)
+        {
             let assigned = on.get(&session.id).cloned().unwrap_or_default();
             baseline.extend(assigned.iter().map(|a| (*a).clone()));
             // The published time, matched by its local start (the list of
@@ -120,13 +147,37 @@ impl Plan {
                     *workers = (*workers).min(assigned.len() as u32);
                 }
                 pins.extend(assigned.iter().map(|a| (*a).clone()));
-            } else if let Some(index) = index.filter(|&i| i > 0) {
+                continue;
+            }
+            if let Some(index) = index.filter(|&i| i > 0) {
                 placements.push(crate::solver::PlacementChoice {
                     session: session.id.clone(),
                     index,
                 });
             }
+            let earliest = session
+                .placements
+                .iter()
+                .map(|p| epoch + Duration::minutes(p.start))
+                .chain(published_start.get(&session.id).copied())
+                .min();
+            if earliest.is_some_and(|start| notice.notice(told, start).1) {
+                let weight = stability
+                    .checked_mul(notice.short_notice_factor)
+                    .ok_or_else(|| {
+                        ValidationErrors::from(ValidationError::OutOfRange {
+                            item: format!("session \"{}\" stability at short notice", session.id),
+                            value: format!("{stability} × {}", notice.short_notice_factor),
+                            expected: "a product that fits in 64 bits".into(),
+                        })
+                    })?;
+                short_notice.push((session.id.clone(), weight));
+            }
         }
+        // Ahead of the plan's own entries: the first entry for a session
+        // counts.
+        short_notice.append(&mut compiled.problem.weights.stability_by_session);
+        compiled.problem.weights.stability_by_session = short_notice;
         compiled.problem.pins = pins;
         compiled.problem.baseline = Some(Roster {
             assignments: baseline,

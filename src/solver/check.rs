@@ -66,12 +66,14 @@
 //! - Fairness counts every listed worker in `N`; weekend days are distinct
 //!   worked days of the horizon on a Saturday or Sunday.
 //! - Which session a violation names: the later of an overlapping or
-//!   too-close pair, each extra session of a day, the series' first session
+//!   too-close pair (of one worker's, or of one person's, sessions), each extra session of a day, the series' first session
 //!   for series continuity, the first matching session for an unmet `Off`
 //!   request. Budget and fairness terms name nothing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+
+mod person;
 
 use serde::{Deserialize, Serialize};
 
@@ -310,6 +312,7 @@ pub fn check(problem: &Problem, roster: &Roster) -> Result<CheckReport, ProblemE
         resolved.check_worker(w, &mut out);
     }
     resolved.check_sessions(&mut out);
+    resolved.check_person_overlap(&mut out);
     resolved.check_budgets(&mut out);
     resolved.check_continuity(&mut out);
     resolved.check_fairness(&mut out);
@@ -1181,8 +1184,9 @@ impl<'a> Resolved<'a> {
         let Some(baseline) = &self.problem.baseline else {
             return;
         };
-        let weight = i128::from(self.problem.weights.stability);
         let sessions = &self.problem.sessions;
+        let weights = self.problem.weights.stability_of(sessions);
+        let weight = |s: usize| i128::from(weights[s]);
         let mut choice: HashMap<usize, usize> = HashMap::new();
         for c in &baseline.placements {
             if let Some(&s) = self.session_index.get(&c.session)
@@ -1206,14 +1210,14 @@ impl<'a> Resolved<'a> {
                 .placements
                 .get(choice.get(&s).copied().unwrap_or(0));
             let mut v = self.at(
-                violation(Constraint::Stability, mul(duration(p), weight)),
+                violation(Constraint::Stability, mul(duration(p), weight(s))),
                 s,
             );
             v.day = p.map(|p| p.day);
             out.push(v.of(&self.problem.workers[w]));
         }
         for &(s, w) in self.assigned.difference(&before) {
-            let v = violation(Constraint::Stability, mul(self.minutes(s), weight));
+            let v = violation(Constraint::Stability, mul(self.minutes(s), weight(s)));
             out.push(self.at(v, s).of(&self.problem.workers[w]));
         }
     }

@@ -136,6 +136,9 @@ pub(crate) struct Model {
     pub budget_cap: Vec<i64>,
     pub npersons: usize,
     pub nseries: usize,
+    /// Per session, the other sessions of its person that can overlap it at
+    /// some placements (the person-overlap rule looks only at these).
+    pub person_mates: Vec<Vec<u32>>,
     /// Stability: the constant part (every baseline assignment counted as removed).
     pub stability_const: i64,
     /// Baseline placement per session (for the initial state).
@@ -265,13 +268,13 @@ impl Model {
             baseline.sort_unstable();
             baseline.dedup();
         }
-        let ws = pr.weights.stability;
+        let ws = pr.weights.stability_of(&pr.sessions);
         let mut in_baseline = vec![Vec::new(); pr.sessions.len()];
         let mut stability_const = 0;
         for &(s, w) in &baseline {
             in_baseline[s as usize].push(w);
             let pl = &pr.sessions[s as usize].placements[baseline_place[s as usize] as usize];
-            stability_const += pl.minutes() * ws;
+            stability_const += pl.minutes() * ws[s as usize];
         }
 
         let mut pins: Vec<Vec<u32>> = vec![Vec::new(); pr.sessions.len()];
@@ -366,9 +369,9 @@ impl Model {
                     if pr.baseline.is_some() {
                         if in_baseline[si].contains(&(wi as u32)) {
                             let bp = &s.placements[baseline_place[si] as usize];
-                            soft -= bp.minutes() * ws;
+                            soft -= bp.minutes() * ws[si];
                         } else {
-                            soft += dur * ws;
+                            soft += dur * ws[si];
                         }
                     }
                     st_soft.push(soft);
@@ -502,7 +505,9 @@ impl Model {
                 (m, f.weight)
             })
             .collect();
+        let person_mates = person_mates(&sess);
         Model {
+            person_mates,
             nd,
             nw,
             nk,
@@ -550,4 +555,30 @@ impl Model {
                 .max(1),
         }
     }
+}
+
+/// For each session, the other sessions of the same person whose spans (from
+/// the earliest start to the latest end over its placements) overlap.
+fn person_mates(sess: &[Sess]) -> Vec<Vec<u32>> {
+    let span = |s: u32| {
+        let pls = &sess[s as usize].pls;
+        let start = pls.iter().map(|p| p.start).min().unwrap_or(0);
+        (start, pls.iter().map(|p| p.end).max().unwrap_or(start))
+    };
+    let mut order: Vec<u32> = (0..sess.len() as u32)
+        .filter(|&s| sess[s as usize].person != NONE)
+        .collect();
+    order.sort_by_key(|&s| (sess[s as usize].person, span(s)));
+    let mut mates = vec![Vec::new(); sess.len()];
+    for (i, &a) in order.iter().enumerate() {
+        let end = span(a).1;
+        for &b in &order[i + 1..] {
+            if sess[b as usize].person != sess[a as usize].person || span(b).0 >= end {
+                break;
+            }
+            mates[a as usize].push(b);
+            mates[b as usize].push(a);
+        }
+    }
+    mates
 }

@@ -104,6 +104,10 @@
 //!   already on the session: `max(0, distinct − workers) + (assigned − distinct)`.
 //! - *Pin* (count): each distinct [`Problem::pins`] assignment missing
 //!   (a pin listed twice counts once).
+//! - *Person overlap* (minutes): for every two sessions of one person
+//!   (the same [`Session::person`]) at their chosen placements, the minutes
+//!   they overlap, whether or not workers are on them: a person cannot be in
+//!   two places, so the placements of flexible sessions must keep apart.
 //!
 //! **Unfilled** (level `unfilled`, between hard and soft): for each session
 //! with [`Cover::Required`], `missing seats × duration minutes × priority`,
@@ -132,7 +136,9 @@
 //! - *Stability*: with a [`Problem::baseline`], each baseline assignment not in
 //!   the roster and each roster assignment not in the baseline costs its
 //!   session's duration minutes (at the roster's placement, or the baseline's
-//!   for a removed one) times `weights.stability`. The baseline's assignments
+//!   for a removed one) times the session's stability weight
+//!   ([`Weights::stability_of`]: its entry in `weights.stability_by_session`,
+//!   else `weights.stability`). The baseline's assignments
 //!   are a set (one listed twice counts once); its placement for a session is
 //!   the first [`PlacementChoice`] naming it, else placement 0 (as for any
 //!   roster).
@@ -277,7 +283,8 @@ pub struct Session {
     /// Where it happens (for travel gaps).
     #[serde(default)]
     pub place: Option<PlaceId>,
-    /// The person supported, if any (for continuity and explanations).
+    /// The person supported, if any (for continuity, explanations, and the
+    /// rule that one person's sessions do not overlap).
     #[serde(default)]
     pub person: Option<PersonId>,
     /// The recurring activity it belongs to, if any (for continuity).
@@ -810,8 +817,41 @@ pub struct Weights {
     pub cost: i64,
     /// Per minute of an assignment changed against the baseline.
     pub stability: i64,
+    /// Per minute of an assignment changed against the baseline, for the
+    /// sessions listed, in place of `stability` (a re-plan weighs a change
+    /// at short notice more heavily); the first entry for a session counts.
+    pub stability_by_session: Vec<(SessionId, i64)>,
     /// Fair-spread rules.
     pub fairness: Vec<Fairness>,
+}
+
+impl Weights {
+    /// The stability weight of each of `sessions`, in order: its first
+    /// entry in [`Weights::stability_by_session`], else [`Weights::stability`].
+    ///
+    /// ```
+    /// use perfect_week::solver::{Placement, Session, Weights};
+    ///
+    /// let sessions = [
+    ///     Session::new("tomorrow", vec![Placement::new(1, 1500, 1560)], 1),
+    ///     Session::new("next-week", vec![Placement::new(8, 11580, 11640)], 1),
+    /// ];
+    /// let weights = Weights {
+    ///     stability_by_session: vec![("tomorrow".into(), 100)],
+    ///     ..Weights::default()
+    /// };
+    /// assert_eq!(weights.stability_of(&sessions), vec![100, weights.stability]);
+    /// ```
+    pub fn stability_of(&self, sessions: &[Session]) -> Vec<i64> {
+        let mut by_session = std::collections::HashMap::new();
+        for (id, weight) in &self.stability_by_session {
+            by_session.entry(id).or_insert(*weight);
+        }
+        sessions
+            .iter()
+            .map(|s| by_session.get(&s.id).copied().unwrap_or(self.stability))
+            .collect()
+    }
 }
 
 impl Default for Weights {
@@ -825,6 +865,7 @@ impl Default for Weights {
             placement: 1,
             cost: 0,
             stability: 10,
+            stability_by_session: Vec::new(),
             fairness: Vec::new(),
         }
     }

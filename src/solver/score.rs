@@ -109,6 +109,8 @@ pub enum Constraint {
     NightSessionLength,
     /// Two sessions of one worker overlap.
     Overlap,
+    /// Two sessions of one person overlap: they would be in two places.
+    PersonOverlap,
     /// Too little travel time between sessions at different places.
     Travel,
     /// More than one session a day.
@@ -170,6 +172,55 @@ pub enum Constraint {
 }
 
 impl Constraint {
+    /// Every constraint, in the order of the enum (and of breakdowns).
+    ///
+    /// ```
+    /// use perfect_week::solver::{Constraint, Level};
+    ///
+    /// assert!(Constraint::ALL.is_sorted());
+    /// assert!(Constraint::ALL.iter().any(|c| c.level() == Level::Unfilled));
+    /// ```
+    pub const ALL: [Constraint; 38] = [
+        Constraint::MissingTag,
+        Constraint::Refused,
+        Constraint::DayOff,
+        Constraint::Unavailable,
+        Constraint::OutsideAvailability,
+        Constraint::YoungNight,
+        Constraint::NightSessionLength,
+        Constraint::Overlap,
+        Constraint::PersonOverlap,
+        Constraint::Travel,
+        Constraint::OneSessionPerDay,
+        Constraint::DailyRest,
+        Constraint::WeeklyRest,
+        Constraint::AverageWeek,
+        Constraint::NightAverage,
+        Constraint::YoungHours,
+        Constraint::MaxPerKind,
+        Constraint::WeeklyMinutes,
+        Constraint::TotalMinutes,
+        Constraint::MaxConsecutiveDays,
+        Constraint::MinConsecutiveDays,
+        Constraint::MinConsecutiveDaysOff,
+        Constraint::MaxWeekends,
+        Constraint::Succession,
+        Constraint::Budget,
+        Constraint::OverCover,
+        Constraint::Pin,
+        Constraint::Unfilled,
+        Constraint::Cover,
+        Constraint::Placement,
+        Constraint::NotPreferred,
+        Constraint::Matching,
+        Constraint::ContinuityPerson,
+        Constraint::ContinuitySeries,
+        Constraint::Request,
+        Constraint::Fairness,
+        Constraint::Cost,
+        Constraint::Stability,
+    ];
+
     /// The level this constraint scores at.
     pub fn level(self) -> Level {
         use Constraint::*;
@@ -193,6 +244,7 @@ impl Constraint {
             YoungNight => "is a young worker and it is at night",
             NightSessionLength => "night session too long",
             Overlap => "double-booked",
+            PersonOverlap => "the person would be in two places at once",
             Travel => "not enough travel time between places",
             OneSessionPerDay => "more than one session in a day",
             DailyRest => "too little daily rest",

@@ -179,6 +179,7 @@ impl<'m> State<'m> {
         }
         for s in 0..m.sess.len() {
             sc = sc + self.session_cost(s);
+            sc.hard += self.person_overlap(s, true);
             let pins = &m.sess[s].pins;
             sc.hard += pins.iter().filter(|w| !self.seats[s].contains(w)).count() as i64;
             let p = self.place[s] as usize;
@@ -817,13 +818,29 @@ impl<'m> State<'m> {
         self.log.push(Op::Remove(s, w));
     }
 
+    /// Minutes session `s` overlaps the other sessions of its person (only
+    /// those after it with `later_only`, to count each pair once).
+    fn person_overlap(&self, s: usize, later_only: bool) -> i64 {
+        let a = self.pl(s as u32);
+        self.m.person_mates[s]
+            .iter()
+            .filter(|&&t| !later_only || t as usize > s)
+            .map(|&t| {
+                let b = self.pl(t);
+                pos(a.end.min(b.end) - a.start.max(b.start))
+            })
+            .sum()
+    }
+
     /// Sets the placement of an empty session.
     pub fn set_placement(&mut self, s: u32, p: u32) {
         let si = s as usize;
         let old = self.place[si];
-        let before = self.session_cost(si);
+        let mut before = self.session_cost(si);
+        before.hard += self.person_overlap(si, false);
         self.place[si] = p;
-        let d = self.session_cost(si) - before;
+        let mut d = self.session_cost(si) - before;
+        d.hard += self.person_overlap(si, false);
         self.score = self.score + d;
         self.log.push(Op::Place(s, old, p));
     }

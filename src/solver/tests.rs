@@ -341,3 +341,23 @@ fn the_master_installs_pooled_rows_only() {
     }
     assert!(changed > 0, "the master never changed a row");
 }
+
+#[test]
+fn per_session_stability_weights_name_known_sessions_and_are_not_negative() {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 23).unwrap_or_default();
+    let mut pr = Problem::new(
+        Day::run_from(day, 7),
+        vec![Session::new("s", vec![Placement::new(0, 60, 120)], 1)],
+        vec![Employee::new("w")],
+    );
+    pr.weights.stability_by_session = vec![("s".into(), 5)];
+    assert_eq!(pr.validate(), Ok(()));
+    pr.weights.stability_by_session = vec![("s".into(), -1), ("nope".into(), 5)];
+    assert_eq!(
+        pr.validate(),
+        Err(vec![
+            ProblemError::BadRule("stability_by_session"),
+            ProblemError::UnknownSession("nope".into()),
+        ])
+    );
+}

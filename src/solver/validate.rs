@@ -204,6 +204,14 @@ impl Problem {
                 errs.push(ProblemError::BadRule(name));
             }
         }
+        for (session, weight) in &w.stability_by_session {
+            if !sessions.contains(session) {
+                errs.push(ProblemError::UnknownSession(session.clone()));
+            }
+            if *weight < 0 {
+                errs.push(ProblemError::BadRule("stability_by_session"));
+            }
+        }
         if w.fairness.iter().any(|f| f.weight < 0) {
             errs.push(ProblemError::BadRule("fairness.weight"));
         }

@@ -39,6 +39,7 @@ pub fn zero_weights() -> Weights {
         placement: 0,
         cost: 0,
         stability: 0,
+        stability_by_session: vec![],
         fairness: vec![],
     }
 }

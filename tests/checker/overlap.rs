@@ -81,3 +81,53 @@ fn one_session_per_day_counts_the_extra_sessions() {
         .collect();
     assert_eq!(extra, vec![Some("b".into()), Some("c".into())]);
 }
+
+/// A person in two places: two of one person's sessions overlap, whoever
+/// supports them and whether or not anyone does.
+#[test]
+fn a_person_in_two_places_is_the_minutes_their_sessions_overlap() {
+    let mut p = problem(7);
+    let of = |person: &str, mut s: perfect_week::solver::Session| {
+        s.person = Some(person.into());
+        s
+    };
+    let mut late = session("c", 0, 10, 12);
+    // Its second placement, 12:00-14:00, clears a; the first overlaps it.
+    late.placements.push(placement(0, at(0, 12), at(0, 14)));
+    p.sessions = vec![
+        of("pat", session("a", 0, 9, 11)),
+        of("pat", session("b", 0, 10, 13)), // a-b 1 h, b-c 2 h at 10:00
+        of("pat", late),
+        of("sam", session("d", 0, 9, 17)), // another person: nothing
+        session("e", 0, 9, 17),            // nobody's
+    ];
+    p.workers = vec![worker("x"), worker("y")];
+    let r = roster(&[("a", "x"), ("b", "y")]);
+    let person = |r: &perfect_week::solver::Roster| {
+        let report = run(&p, r);
+        let total = report
+            .by_constraint()
+            .into_iter()
+            .find(|(c, _)| *c == Constraint::PersonOverlap);
+        let named: Vec<String> = report
+            .violations
+            .iter()
+            .filter(|v| v.constraint == Constraint::PersonOverlap)
+            .filter_map(|v| v.session.as_ref().map(|s| s.to_string()))
+            .collect();
+        (total.map_or(0, |(_, t)| t), named)
+    };
+    // a-b 60, a-c 60, b-c 120; c has no worker and still counts.
+    let (total, named) = person(&r);
+    assert_eq!(total, 240);
+    // Each pair names its later session by start, then end: c (10-12)
+    // comes before b (10-13).
+    assert_eq!(named, ["b", "b", "c"]);
+    // c at 12:00-14:00: a-b 1 h and b-c 1 h.
+    let mut r = r;
+    r.placements.push(perfect_week::solver::PlacementChoice {
+        session: "c".into(),
+        index: 1,
+    });
+    assert_eq!(person(&r), (120, vec!["b".to_string(), "c".to_string()]));
+}

@@ -388,7 +388,6 @@ fn no_panic_on_a_roster_naming_unknown_things_or_empty_problem() {
 /// constraint is broken or paid at least once.
 #[test]
 fn generated_problems_reach_every_constraint() {
-    use Constraint::*;
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
@@ -401,45 +400,9 @@ fn generated_problems_reach_every_constraint() {
         let report = check(&p, &r).expect("names are known");
         seen.extend(report.by_constraint().into_iter().map(|(c, _)| c));
     }
-    let all = [
-        MissingTag,
-        Refused,
-        DayOff,
-        Unavailable,
-        OutsideAvailability,
-        YoungNight,
-        NightSessionLength,
-        Overlap,
-        Travel,
-        OneSessionPerDay,
-        DailyRest,
-        WeeklyRest,
-        AverageWeek,
-        NightAverage,
-        YoungHours,
-        MaxPerKind,
-        WeeklyMinutes,
-        TotalMinutes,
-        MaxConsecutiveDays,
-        MinConsecutiveDays,
-        MinConsecutiveDaysOff,
-        MaxWeekends,
-        Succession,
-        Budget,
-        OverCover,
-        Pin,
-        Unfilled,
-        Cover,
-        Placement,
-        NotPreferred,
-        Matching,
-        ContinuityPerson,
-        ContinuitySeries,
-        Request,
-        Fairness,
-        Cost,
-        Stability,
-    ];
-    let missing: Vec<_> = all.iter().filter(|c| !seen.contains(c)).collect();
+    let missing: Vec<_> = Constraint::ALL
+        .iter()
+        .filter(|c| !seen.contains(c))
+        .collect();
     assert!(missing.is_empty(), "never reached: {missing:?}");
 }

@@ -226,3 +226,22 @@ fn stability_against_the_baseline() {
     let report = run(&p, &roster(&[("s", "b"), ("t", "a")]));
     assert_eq!(report.by_constraint(), vec![(Constraint::Stability, 3000)]);
 }
+
+#[test]
+fn stability_weighs_each_session_by_its_own_weight() {
+    let mut p = problem(7);
+    p.weights.stability = 10;
+    p.weights.stability_by_session = vec![("s".into(), 50), ("s".into(), 1)];
+    p.sessions = vec![session("s", 0, 9, 11), session("t", 1, 9, 10)];
+    p.workers = vec![worker("a"), worker("b")];
+    p.baseline = Some(roster(&[("s", "a"), ("t", "a")]));
+    // s: a removed and b added, 120 min each at the first listed weight 50;
+    // t: the same at the general weight 10 over 60 min.
+    let report = run(&p, &roster(&[("s", "b"), ("t", "a")]));
+    assert_eq!(
+        report.by_constraint(),
+        vec![(Constraint::Stability, 12_000)]
+    );
+    let report = run(&p, &roster(&[("s", "a"), ("t", "b")]));
+    assert_eq!(report.by_constraint(), vec![(Constraint::Stability, 1_200)]);
+}

@@ -311,6 +311,16 @@ pub fn problem(seed: u64, nw: usize, ns: usize, weeks: usize) -> Problem {
     } else {
         None
     };
+    if baseline.is_some() && g.chance(50) {
+        for s in 0..ns {
+            if g.chance(30) {
+                let weight = g.below(40) as i64;
+                weights
+                    .stability_by_session
+                    .push((format!("s{s}").into(), weight));
+            }
+        }
+    }
     Problem {
         days,
         sessions,
