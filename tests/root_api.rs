@@ -76,12 +76,7 @@ fn plan() -> Result<Plan, Box<dyn std::error::Error>> {
     };
     let fund = Fund::hours(Decimal::from(3));
 
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: 40 * 60,
-        hourly_pay: Decimal::new(1271, 2),
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(40 * 60, Decimal::new(1271, 2));
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
     let workers = ["sam", "kim", "lee"]
         .into_iter()

@@ -140,6 +140,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+mod build;
+
 use crate::ids::{BudgetId, KindId, PersonId, PlaceId, SeriesId, SessionId, Tag, WorkerId};
 
 /// Real elapsed minutes since the problem's epoch.
@@ -160,6 +162,7 @@ pub const DAILY_REST_WINDOW: Minute = 24 * 60;
 /// A general rostering problem: sessions to cover, workers to cover them,
 /// rules and weights. Plain data; [`crate::solver::solve`] validates it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// The horizon, one entry per local calendar day in order; a whole number
     /// of weeks.
@@ -188,6 +191,7 @@ pub struct Problem {
 
 /// One local calendar day of the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Day {
     /// The local date.
     pub date: NaiveDate,
@@ -198,22 +202,6 @@ pub struct Day {
 }
 
 impl Day {
-    /// `count` days from `first`, each 24 hours long from minute 0: the
-    /// days of a zone with no clock change in them. (Around a clock change
-    /// the plan gives each day its real length.)
-    pub fn run_from(first: NaiveDate, count: usize) -> Vec<Day> {
-        first
-            .iter_days()
-            .take(count)
-            .zip(0i64..)
-            .map(|(date, i)| Day {
-                date,
-                start: i * 1440,
-                end: (i + 1) * 1440,
-            })
-            .collect()
-    }
-
     /// Whether the day is a Saturday or a Sunday.
     pub fn is_weekend(&self) -> bool {
         matches!(self.date.weekday(), Weekday::Sat | Weekday::Sun)
@@ -221,21 +209,6 @@ impl Day {
 }
 
 impl Problem {
-    /// A problem over `days` with the default rules and weights, and no
-    /// budgets, pins or baseline.
-    pub fn new(days: Vec<Day>, sessions: Vec<Session>, workers: Vec<Employee>) -> Self {
-        Self {
-            days,
-            sessions,
-            workers,
-            rules: Rules::default(),
-            weights: Weights::default(),
-            budgets: Vec::new(),
-            pins: Vec::new(),
-            baseline: None,
-        }
-    }
-
     /// The horizon's weekends in order, each as its day indices: a Saturday
     /// with the Sunday after it; a Sunday with no Saturday before it (a
     /// horizon that starts on a Sunday) and a Saturday with no Sunday after
@@ -262,6 +235,7 @@ impl Problem {
 
 /// A session to cover: a shift, or a person's activity, on one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Session {
     /// Unique id.
     pub id: SessionId,
@@ -309,6 +283,7 @@ fn one() -> i64 {
 
 /// One time a session may take place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Placement {
     /// Index into [`Problem::days`] of the day it starts on.
     pub day: usize,
@@ -334,20 +309,6 @@ pub struct Placement {
 }
 
 impl Placement {
-    /// A placement on `day` from `start` to `end`, with no night or
-    /// restricted minutes, no charge and no penalty.
-    pub fn new(day: usize, start: Minute, end: Minute) -> Self {
-        Self {
-            day,
-            start,
-            end,
-            night_minutes: 0,
-            young_restricted_minutes: 0,
-            charge: 0,
-            penalty: 0,
-        }
-    }
-
     /// Whether this is a night session under `threshold` night minutes
     /// (see [`Rules::night_session_threshold`]).
     pub fn is_night(&self, threshold: u32) -> bool {
@@ -382,52 +343,9 @@ pub enum Cover {
     },
 }
 
-impl Session {
-    /// A session needing `workers` at one of `placements`, with no kind,
-    /// place, person, series, tags, refusals, preferences or budget, and
-    /// priority 1 (what JSON leaves out gives the same).
-    pub fn new(id: impl Into<SessionId>, placements: Vec<Placement>, workers: u32) -> Self {
-        Self {
-            id: id.into(),
-            placements,
-            cover: Cover::Required { workers },
-            kind: None,
-            place: None,
-            person: None,
-            series: None,
-            requires: Vec::new(),
-            refused: Vec::new(),
-            preferred: Vec::new(),
-            worker_penalties: Vec::new(),
-            budget: None,
-            priority: 1,
-        }
-    }
-}
-
-impl Employee {
-    /// A worker with no tags, days off, unavailability or limits, always
-    /// available, not young, not opted out, paid nothing (what JSON leaves
-    /// out gives the same).
-    pub fn new(id: impl Into<WorkerId>) -> Self {
-        Self {
-            id: id.into(),
-            tags: Vec::new(),
-            days_off: Vec::new(),
-            unavailable: Vec::new(),
-            available: None,
-            young: false,
-            opted_out: false,
-            pay_per_hour: 0,
-            limits: WorkerLimits::default(),
-            history: WorkerHistory::default(),
-            requests: Vec::new(),
-        }
-    }
-}
-
 /// A worker as the solver sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Employee {
     /// Unique id.
     pub id: WorkerId,

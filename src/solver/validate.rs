@@ -12,17 +12,10 @@ impl Problem {
     /// the baseline, contradictory limits and impossible rule values.
     ///
     /// ```
-    /// use perfect_week::solver::{Problem, Rules, Weights};
-    /// let empty = Problem {
-    ///     days: vec![],
-    ///     sessions: vec![],
-    ///     workers: vec![],
-    ///     rules: Rules::none(),
-    ///     weights: Weights::default(),
-    ///     budgets: vec![],
-    ///     pins: vec![],
-    ///     baseline: None,
-    /// };
+    /// use perfect_week::solver::Problem;
+    ///
+    /// // No days: a horizon must be a whole number of weeks.
+    /// let empty = Problem::new(vec![], vec![], vec![]);
     /// assert!(empty.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<(), Vec<ProblemError>> {
