@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -372,7 +372,12 @@ impl<'a> Compiler<'a> {
         start: NaiveTime,
         minutes: u32,
         penalty: i64,
-    ) -> Option<(Placement, NaiveDateTime, NaiveDateTime, TimeRange)> {
+    ) -> Option<(
+        Placement,
+        DateTime<FixedOffset>,
+        DateTime<FixedOffset>,
+        TimeRange,
+    )> {
         let day = self.day_index(date)?;
         let begin = resolve_local_date_time(self.zone, date, start).with_timezone(&Utc);
         let end = begin + Duration::minutes(i64::from(minutes));
@@ -388,8 +393,8 @@ impl<'a> Compiler<'a> {
         };
         Some((
             placement,
-            begin.with_timezone(&self.zone).naive_local(),
-            end.with_timezone(&self.zone).naive_local(),
+            begin.with_timezone(&self.zone).fixed_offset(),
+            end.with_timezone(&self.zone).fixed_offset(),
             range,
         ))
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::explain::{RosterDiff, diff};
 use crate::ids::{SessionId, WorkerId};
@@ -64,7 +64,7 @@ impl Plan {
         let mut compiled = Compiler::new(&plan).compile()?;
 
         // Where each published session took place, and who was on it.
-        let published_at: HashMap<&SessionId, NaiveDateTime> = published
+        let published_at: HashMap<&SessionId, DateTime<FixedOffset>> = published
             .entries
             .iter()
             .map(|e| (&e.session, e.local_start))
@@ -142,7 +142,7 @@ impl Plan {
         let mut diff = diff(&published.roster, &rota.roster);
         // Placement indices may differ between the two problems: a session
         // has moved only if its local start did.
-        let starts = |rota: &Rota| -> HashMap<SessionId, NaiveDateTime> {
+        let starts = |rota: &Rota| -> HashMap<SessionId, DateTime<FixedOffset>> {
             rota.entries
                 .iter()
                 .map(|e| (e.session.clone(), e.local_start))
