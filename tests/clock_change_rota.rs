@@ -1,12 +1,14 @@
-//! Local times in the rota carry their UTC offset, so the two 01:30s of the
-//! night the clocks go back (Sunday 25 October 2026, Europe/London) can be
-//! told apart: in the entries, in their JSON, in the timetable and in the
-//! CSV export.
+//! Across the autumn clock change (Sunday 25 October 2026, Europe/London):
+//! local times in the rota carry their UTC offset, so the two 01:30s of that
+//! night can be told apart (in the entries, their JSON, the timetable and the
+//! CSV export); and weekly contract hours can be clipped at local Monday
+//! 00:00, as a payroll week is.
 
 use perfect_week::chrono::{FixedOffset, NaiveDate, NaiveTime, Weekday};
 use perfect_week::chrono_tz::Europe::London;
 use perfect_week::export::to_csv;
 use perfect_week::rust_decimal::Decimal;
+use perfect_week::solver::{Assignment, Constraint, Roster, WeekCount, check};
 use perfect_week::{
     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, Rota, RotaEntry, RotaPeriod,
     SolverConfig, Timing, Worker,
@@ -132,5 +134,116 @@ fn rota_local_times_carry_their_offset_across_the_october_2026_change() -> TestR
     assert_eq!(json["local_end"], "2026-10-25T01:30:00Z");
     let back: Rota = serde_json::from_str(&serde_json::to_string(&rota)?)?;
     assert_eq!(back, rota);
+    Ok(())
+}
+
+/// Two weeks from Monday 19 October 2026 for one 37.5-hour worker (at least
+/// and at most 2,250 minutes a week): Ava's days out, Tuesday to Friday
+/// 09:00–16:30, and a sleepless Sunday night 22:00–05:30, every week, all
+/// of it Sam's. Each week's sessions start in it and add up to 37.5 hours;
+/// the first Sunday night is the one the clocks went back that morning.
+fn payroll_plan(week_count: WeekCount) -> Result<Plan, Box<dyn std::error::Error>> {
+    let monday = NaiveDate::from_ymd_opt(2026, 10, 19).ok_or("date")?;
+    let ava = Person::new("ava", "Ava");
+    let mut activities: Vec<Activity> = [Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]
+        .into_iter()
+        .map(|day| {
+            let id = format!("out-{day}");
+            Ok(Activity::new(
+                id,
+                "Day out",
+                day,
+                Timing::fixed(at(9, 0)?),
+                450,
+            ))
+        })
+        .collect::<Result<_, &str>>()?;
+    activities.push(Activity::new(
+        "night",
+        "Night support",
+        Weekday::Sun,
+        Timing::fixed(at(22, 0)?),
+        450,
+    ));
+    let week = PerfectWeek {
+        person: ava.id.clone(),
+        activities,
+    };
+    let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+    let contract = Contract::new(2250, Decimal::new(1325, 2)).with_min_minutes_per_week(2250);
+    let sam = Worker::new("sam", "Sam", born, contract);
+    let fund = Fund::hours(Decimal::from(40));
+    let mut plan = Plan::new(
+        RotaPeriod::new(monday, 2, London),
+        vec![PersonPlan::new(ava, week, Some(fund))],
+        vec![sam],
+    );
+    plan.options.rules.week_count = week_count;
+    Ok(plan)
+}
+
+/// The weekly-minutes amounts the checker finds, by week, when Sam works
+/// every session.
+fn weekly_minutes(week_count: WeekCount) -> Result<Vec<(usize, i64)>, Box<dyn std::error::Error>> {
+    let compiled = payroll_plan(week_count)?.compile()?;
+    let problem = compiled.problem();
+    let roster = Roster {
+        assignments: problem
+            .sessions
+            .iter()
+            .map(|s| Assignment {
+                session: s.id.clone(),
+                worker: "sam".into(),
+            })
+            .collect(),
+        placements: vec![],
+    };
+    let report = check(problem, &roster)?;
+    Ok(report
+        .violations
+        .iter()
+        .filter(|v| v.constraint == Constraint::WeeklyMinutes)
+        .map(|v| (v.day.unwrap_or(usize::MAX) / 7, v.amount))
+        .collect())
+}
+
+#[test]
+fn weekly_contract_hours_clipped_at_local_monday_across_the_october_2026_change() -> TestResult {
+    // By default a session counts wholly in the week it starts: 37.5 hours
+    // in each week, as contracted.
+    assert_eq!(weekly_minutes(WeekCount::ByStart)?, vec![]);
+
+    // Clipped at Monday 00:00 (GMT by then), the first Sunday night gives
+    // its first two hours to week 1 and the other 5.5 to week 2: week 1 is
+    // 32 hours (5.5 short of the minimum); week 2 gets them back, and loses
+    // the 5.5 hours of its own Sunday night that fall after the horizon.
+    assert_eq!(weekly_minutes(WeekCount::Clipped)?, vec![(0, 330)]);
+
+    // The first week really is 169 hours long, Monday to Monday, and the
+    // night in question starts after the clocks went back.
+    let compiled = payroll_plan(WeekCount::Clipped)?.compile()?;
+    let problem = compiled.problem();
+    let (from, to) = problem.week_span(0).ok_or("week 0")?;
+    assert_eq!(to - from, 169 * 60);
+    let night = problem
+        .sessions
+        .iter()
+        .find(|s| s.id.as_str() == "ava/night/2026-10-25")
+        .ok_or("the first Sunday night")?;
+    assert_eq!(night.placements[0].start, to - 120);
+
+    // The solver counts the same way: with every seat filled, week 1 falls
+    // 330 minutes short whatever it does (its sessions give at most 32
+    // hours), and nothing else need break; by start, nothing breaks.
+    for (week_count, hard) in [(WeekCount::Clipped, 330), (WeekCount::ByStart, 0)] {
+        let rota = payroll_plan(week_count)?
+            .solve(&SolverConfig::default())?
+            .rota;
+        assert_eq!(
+            (rota.score.hard, rota.score.unfilled),
+            (hard, 0),
+            "{week_count:?}: {rota}"
+        );
+    }
     Ok(())
 }

@@ -78,7 +78,7 @@ use serde::{Deserialize, Serialize};
 use super::error::ProblemError;
 use super::problem::{
     Boundary, Cover, DAILY_REST_WINDOW, Employee, Measure, Placement, Problem, Roster, Session,
-    Want,
+    Want, WeekCount,
 };
 use super::score::{Constraint, Level, Score};
 use crate::ids::{BudgetId, KindId, PersonId, SeriesId, SessionId, WorkerId};
@@ -796,12 +796,30 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    /// Minutes of the sessions on each rota week's days.
+    /// Each rota week's minutes under [`Rules::week_count`](super::Rules::week_count): the sessions on
+    /// the week's days, or the minutes of every session inside the week's
+    /// span.
     fn weekly_minutes(&self, items: &[Item<'_>]) -> Vec<i128> {
         let days = self.horizon_days();
         let mut weeks = vec![0i128; days.div_ceil(7)];
-        for item in items.iter().filter(|i| i.day() < days) {
-            weeks[item.day() / 7] = weeks[item.day() / 7].saturating_add(item.minutes());
+        match self.problem.rules.week_count {
+            WeekCount::ByStart => {
+                for item in items.iter().filter(|i| i.day() < days) {
+                    weeks[item.day() / 7] = weeks[item.day() / 7].saturating_add(item.minutes());
+                }
+            }
+            WeekCount::Clipped => {
+                for (k, week) in weeks.iter_mut().enumerate() {
+                    let Some((from, to)) = self.problem.week_span(k) else {
+                        continue;
+                    };
+                    for item in items {
+                        let inside =
+                            item.end.min(i128::from(to)) - item.start.max(i128::from(from));
+                        *week = week.saturating_add(inside.max(0));
+                    }
+                }
+            }
         }
         weeks
     }

@@ -95,7 +95,7 @@ pub use error::ProblemError;
 pub use problem::{
     Assignment, AverageWeek, Boundary, Budget, Cover, DailyRest, Day, Employee, Fairness, HeldTag,
     Interval, Measure, Minute, NightRules, Placement, PlacementChoice, Problem, Request, Roster,
-    Rules, Session, Want, WeeklyRest, Weights, WorkerHistory, WorkerLimits, YoungRules,
+    Rules, Session, Want, WeekCount, WeeklyRest, Weights, WorkerHistory, WorkerLimits, YoungRules,
 };
 pub use score::{Constraint, Level, Score};
 

@@ -68,12 +68,19 @@
 //!   `max(0, total − NightRules::max_average_minutes_per_day × (history.days + horizon days))`.
 //! - *Young limits* (minutes): for a young worker, per day the minutes of that
 //!   day's sessions beyond [`YoungRules::max_minutes_per_day`], and per rota
-//!   week those beyond [`YoungRules::max_minutes_per_week`].
+//!   week those beyond [`YoungRules::max_minutes_per_week`] (a week's
+//!   minutes as for *weekly minutes*).
 //! - *Per-kind limit* (count): for each `(kind, max)` of
 //!   [`WorkerLimits::max_per_kind`], sessions of that kind beyond `max`.
-//! - *Weekly minutes* (minutes): per rota week, with `m` the minutes of
-//!   sessions on that week's days, `max(0, min − m) + max(0, m − max)` for
-//!   [`WorkerLimits::min_minutes_per_week`] / `max_minutes_per_week`.
+//! - *Weekly minutes* (minutes): per rota week, with `m` the week's minutes,
+//!   `max(0, min − m) + max(0, m − max)` for
+//!   [`WorkerLimits::min_minutes_per_week`] / `max_minutes_per_week`. A
+//!   week's minutes follow [`Rules::week_count`]: by default
+//!   ([`WeekCount::ByStart`]) the whole length of each session on the week's
+//!   days; with [`WeekCount::Clipped`], the minutes of each session that fall
+//!   inside the week's span ([`Problem::week_span`]), so a session across
+//!   the start of a week counts partly in each (and minutes past the
+//!   horizon's end in none).
 //! - *Total minutes* (minutes): the same over the whole horizon with
 //!   `min_minutes_total` / `max_minutes_total`.
 //! - *Consecutive days* (days): a *work run* is a maximal run of worked days;
@@ -209,6 +216,15 @@ impl Day {
 }
 
 impl Problem {
+    /// The elapsed minutes `[start, end)` of rota week `week` (days `7 week`
+    /// to `7 week + 6`): from the start of its first day to the end of its
+    /// last; `None` past the horizon.
+    pub fn week_span(&self, week: usize) -> Option<(Minute, Minute)> {
+        let first = self.days.get(week.checked_mul(7)?)?;
+        let last = self.days.get(week * 7 + 6)?;
+        Some((first.start, last.end))
+    }
+
     /// The horizon's weekends in order, each as its day indices: a Saturday
     /// with the Sunday after it; a Sunday with no Saturday before it (a
     /// horizon that starts on a Sunday) and a Saturday with no Sunday after
@@ -566,6 +582,28 @@ pub struct Rules {
     pub young: Option<YoungRules>,
     /// How the horizon's edges count for consecutive-day rules.
     pub boundary: Boundary,
+    /// Which rota week a session's minutes count in, for the weekly-minutes
+    /// and young workers' weekly limits.
+    pub week_count: WeekCount,
+}
+
+/// Which rota week a session's minutes count in, for
+/// [`WorkerLimits::min_minutes_per_week`] / `max_minutes_per_week` and
+/// [`YoungRules::max_minutes_per_week`]. Both are defensible: the default
+/// matches how a rota is usually read, the clipped rule how a payroll week
+/// is paid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekCount {
+    /// A session counts wholly in the rota week of the day it starts on.
+    #[default]
+    ByStart,
+    /// A session's minutes are clipped at the start of each rota week (the
+    /// start of day `7k`, local Monday 00:00 in a plan): the minutes before
+    /// count in one week, the rest in the next, in real elapsed time. A
+    /// placement may then reach no further than the end of the week after
+    /// its own (validation refuses a longer one).
+    Clipped,
 }
 
 impl Default for Rules {
@@ -580,6 +618,7 @@ impl Default for Rules {
             night: Some(NightRules::default()),
             young: Some(YoungRules::default()),
             boundary: Boundary::Continues,
+            week_count: WeekCount::ByStart,
         }
     }
 }
@@ -604,6 +643,7 @@ impl Rules {
             night: None,
             young: None,
             boundary: Boundary::Continues,
+            week_count: WeekCount::ByStart,
         }
     }
 }

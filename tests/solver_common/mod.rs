@@ -244,6 +244,11 @@ pub fn problem(seed: u64, nw: usize, ns: usize, weeks: usize) -> Problem {
     if g.chance(15) {
         rules = Rules::none();
     }
+    // A third of the seeds count weekly minutes clipped at each week's start
+    // (chosen by the seed, not the generator, so other draws stay the same).
+    if seed % 3 == 1 {
+        rules.week_count = WeekCount::Clipped;
+    }
     let mut weights = Weights {
         cost: g.below(2) as i64,
         ..Weights::default()
