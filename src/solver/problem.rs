@@ -583,7 +583,9 @@ pub struct Rules {
     /// How the horizon's edges count for consecutive-day rules.
     pub boundary: Boundary,
     /// Which rota week a session's minutes count in, for the weekly-minutes
-    /// and young workers' weekly limits.
+    /// and young workers' weekly limits (left out of JSON when it is the
+    /// default, so documents from before it read and write the same).
+    #[serde(skip_serializing_if = "WeekCount::is_by_start")]
     pub week_count: WeekCount,
 }
 
@@ -604,6 +606,13 @@ pub enum WeekCount {
     /// placement may then reach no further than the end of the week after
     /// its own (validation refuses a longer one).
     Clipped,
+}
+
+impl WeekCount {
+    /// Whether this is the default, [`WeekCount::ByStart`].
+    pub fn is_by_start(&self) -> bool {
+        *self == WeekCount::ByStart
+    }
 }
 
 impl Default for Rules {
