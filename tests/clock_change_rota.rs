@@ -247,3 +247,102 @@ fn weekly_contract_hours_clipped_at_local_monday_across_the_october_2026_change(
     }
     Ok(())
 }
+
+/// Ava's night out ends at 02:30 on the clock: the minutes of each Sunday
+/// night's session in the rota, over two weeks from `monday`.
+fn night_out_minutes(
+    monday: NaiveDate,
+) -> Result<Vec<(NaiveDate, i64)>, Box<dyn std::error::Error>> {
+    let ava = Person::new("ava", "Ava");
+    let out = Activity::new(
+        "out",
+        "Night out",
+        Weekday::Sun,
+        Timing::fixed(at(0, 30)?),
+        0,
+    )
+    .until(at(2, 30)?);
+    assert_eq!(out.minutes, 120);
+    let week = PerfectWeek {
+        person: ava.id.clone(),
+        activities: vec![out],
+    };
+    let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+    let sam = Worker::new(
+        "sam",
+        "Sam",
+        born,
+        Contract::new(2400, Decimal::new(1325, 2)),
+    );
+    let fund = Fund::hours(Decimal::from(4));
+    let plan = Plan::new(
+        RotaPeriod::new(monday, 2, London),
+        vec![PersonPlan::new(ava, week, Some(fund))],
+        vec![sam],
+    );
+    let rota = plan.solve(&SolverConfig::default())?.rota;
+    for entry in &rota.entries {
+        assert_eq!(entry.local_start.time(), at(0, 30)?);
+        assert_eq!(entry.local_end.time(), at(2, 30)?);
+    }
+    Ok(rota.entries.iter().map(|e| (e.date, e.minutes())).collect())
+}
+
+#[test]
+fn an_activity_end_as_a_clock_time_wins_across_the_march_and_october_changes() -> TestResult {
+    let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).ok_or("date");
+    // 00:30–02:30 is an hour on the night the clocks go forward...
+    assert_eq!(
+        night_out_minutes(date(3, 23)?)?,
+        vec![(date(3, 29)?, 60), (date(4, 5)?, 120)]
+    );
+    // ...and three on the night they go back.
+    assert_eq!(
+        night_out_minutes(date(10, 19)?)?,
+        vec![(date(10, 25)?, 180), (date(11, 1)?, 120)]
+    );
+    Ok(())
+}
+
+#[test]
+fn an_activity_end_as_a_clock_time_is_validated() -> TestResult {
+    let week = |activity: Activity| PerfectWeek {
+        person: "ava".into(),
+        activities: vec![activity],
+    };
+    let day_out = || -> Result<Activity, &str> {
+        Ok(Activity::new(
+            "out",
+            "Day out",
+            Weekday::Sat,
+            Timing::fixed(at(8, 0)?),
+            0,
+        ))
+    };
+    assert!(week(day_out()?.until(at(20, 0)?)).validate().is_ok());
+    // Longer on the clock than a session of support may be (12 hours).
+    let long = week(day_out()?.until(at(21, 0)?)).validate().unwrap_err();
+    assert!(
+        long.to_string().contains("activity \"out\" minutes"),
+        "{long}"
+    );
+    // Minutes that disagree with the clock.
+    let mut off = day_out()?.until(at(10, 0)?);
+    off.minutes = 90;
+    let off = week(off).validate().unwrap_err();
+    assert!(
+        off.to_string()
+            .contains("120 minutes, the length on the clock"),
+        "{off}"
+    );
+    // A clock end needs a fixed start.
+    let mut flexible = day_out()?;
+    flexible.timing = Timing::flexible(at(8, 0)?, at(12, 0)?, at(9, 0)?);
+    flexible.minutes = 60;
+    let flexible = week(flexible.until(at(10, 0)?)).validate().unwrap_err();
+    assert!(
+        flexible.to_string().contains("needs a fixed start"),
+        "{flexible}"
+    );
+    Ok(())
+}

@@ -199,8 +199,14 @@ impl<'a> Compiler<'a> {
             let mut placements = Vec::new();
             let mut info_placements = Vec::new();
             for (start, penalty) in options {
+                // A clock end wins: the real time from start to end that day.
+                let minutes = match activity.end {
+                    Some(end) => local_window(self.zone, date, start, end)
+                        .and_then(|w| u32::try_from(w.duration().num_minutes()).ok()),
+                    None => Some(activity.minutes),
+                };
                 let Some((placement, local_start, local_end, range)) =
-                    self.placement(date, start, activity.minutes, penalty)
+                    minutes.and_then(|minutes| self.placement(date, start, minutes, penalty))
                 else {
                     continue;
                 };
