@@ -293,6 +293,7 @@ pub mod notice;
 pub mod output;
 pub mod person;
 pub mod plan;
+mod profile;
 pub mod review;
 pub mod rota;
 pub mod service;

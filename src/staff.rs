@@ -13,7 +13,7 @@ use crate::error::{
     ValidationError, ValidationErrors, check_not_blank, check_not_negative, check_unique,
 };
 use crate::ids::{SkillId, TraitId, WorkerId};
-use crate::person::profile::OnePageProfile;
+use crate::profile::OnePageProfile;
 use crate::time::{TimeRange, local_window, resolve_local};
 
 /// A member of staff.
