@@ -21,89 +21,51 @@ fn service(people: usize, workers: usize, weeks: usize) -> Problem {
         state % n
     };
     let monday = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
-    let days: Vec<Day> = (0..weeks * 7)
-        .map(|i| Day {
-            date: monday + chrono::Days::new(i as u64),
-            start: i as i64 * 1440,
-            end: (i as i64 + 1) * 1440,
-        })
-        .collect();
+    let days = Day::run_from(monday, weeks * 7);
     let mut sessions = Vec::new();
     for p in 0..people {
         for d in 0..days.len() {
             for (slot, (from, len)) in [(8 * 60, 240), (17 * 60, 240)].into_iter().enumerate() {
                 let start = d as i64 * 1440 + from;
-                sessions.push(Session {
-                    id: format!("p{p}-d{d}-{slot}").into(),
-                    placements: vec![Placement {
-                        day: d,
-                        start,
-                        end: start + len,
-                        night_minutes: 0,
-                        young_restricted_minutes: 0,
-                        charge: 0,
-                        penalty: 0,
-                    }],
-                    cover: Cover::Required {
-                        workers: if rnd(5) == 0 { 2 } else { 1 },
-                    },
-                    kind: Some(if slot == 0 { "am" } else { "pm" }.into()),
-                    place: Some(format!("home{p}").into()),
-                    person: Some(format!("p{p}").into()),
-                    series: None,
-                    requires: if p % 4 == 0 {
-                        vec!["driver".into()]
-                    } else {
-                        vec![]
-                    },
-                    refused: vec![],
-                    preferred: vec![
-                        format!("w{}", rnd(workers as u64)).into(),
-                        format!("w{}", rnd(workers as u64)).into(),
-                    ],
-                    worker_penalties: vec![],
-                    budget: None,
-                    priority: 1,
-                });
+                let seats = if rnd(5) == 0 { 2 } else { 1 };
+                let mut session = Session::new(
+                    format!("p{p}-d{d}-{slot}"),
+                    vec![Placement::new(d, start, start + len)],
+                    seats,
+                )
+                .with_kind(if slot == 0 { "am" } else { "pm" })
+                .with_place(format!("home{p}"))
+                .with_person(format!("p{p}"))
+                .preferring(format!("w{}", rnd(workers as u64)))
+                .preferring(format!("w{}", rnd(workers as u64)));
+                if p % 4 == 0 {
+                    session = session.requiring("driver");
+                }
+                sessions.push(session);
             }
         }
     }
     let workers = (0..workers)
-        .map(|w| Employee {
-            id: format!("w{w}").into(),
-            tags: if w % 2 == 0 {
-                vec![HeldTag::always("driver")]
+        .map(|w| {
+            let worker = Employee::new(format!("w{w}"))
+                .with_days_off((0..days.len()).filter(|_| rnd(7) == 0).collect::<Vec<_>>())
+                .with_pay_per_hour(1200)
+                .with_limits(WorkerLimits {
+                    max_minutes_per_week: Some(40 * 60),
+                    max_consecutive_days: Some(6),
+                    ..WorkerLimits::default()
+                });
+            if w % 2 == 0 {
+                worker.with_tag("driver")
             } else {
-                vec![]
-            },
-            days_off: (0..days.len()).filter(|_| rnd(7) == 0).collect(),
-            unavailable: vec![],
-            available: None,
-            young: false,
-            opted_out: false,
-            pay_per_hour: 1200,
-            limits: WorkerLimits {
-                max_minutes_per_week: Some(40 * 60),
-                max_consecutive_days: Some(6),
-                ..WorkerLimits::default()
-            },
-            history: WorkerHistory::default(),
-            requests: vec![],
+                worker
+            }
         })
         .collect();
-    Problem {
-        days,
-        sessions,
-        workers,
-        rules: Rules {
-            travel_minutes: 15,
-            ..Rules::default()
-        },
-        weights: Weights::default(),
-        budgets: vec![],
-        pins: vec![],
-        baseline: None,
-    }
+    Problem::new(days, sessions, workers).with_rules(Rules {
+        travel_minutes: 15,
+        ..Rules::default()
+    })
 }
 
 fn config(steps: u64, target: Option<Score>) -> SolverConfig {

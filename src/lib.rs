@@ -53,12 +53,7 @@
 //! // Her Individual Service Fund: £150 a week, charged at £24.50 an hour.
 //! let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
 //! let fund = Fund::money(rate_cards, "150".parse()?);
-//! let contract = Contract {
-//!     min_minutes_per_week: 0,
-//!     max_minutes_per_week: 20 * 60,
-//!     hourly_pay: "12.71".parse()?,
-//!     opted_out_of_48h: false,
-//! };
+//! let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
 //! let workers = vec![Worker::new("sam", "Sam", born, contract.clone())];
 //!
@@ -101,12 +96,7 @@
 //! #     };
 //! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
-//! #     let contract = Contract {
-//! #         min_minutes_per_week: 0,
-//! #         max_minutes_per_week: 20 * 60,
-//! #         hourly_pay: "12.71".parse()?,
-//! #         opted_out_of_48h: false,
-//! #     };
+//! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
 //! #     let workers = vec![
 //! #         Worker::new("sam", "Sam", born, contract.clone()),
@@ -156,12 +146,7 @@
 //! #     };
 //! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
-//! #     let contract = Contract {
-//! #         min_minutes_per_week: 0,
-//! #         max_minutes_per_week: 20 * 60,
-//! #         hourly_pay: "12.71".parse()?,
-//! #         opted_out_of_48h: false,
-//! #     };
+//! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
 //! #     let workers = vec![
 //! #         Worker::new("sam", "Sam", born, contract.clone()),
@@ -214,12 +199,7 @@
 //! #     };
 //! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
-//! #     let contract = Contract {
-//! #         min_minutes_per_week: 0,
-//! #         max_minutes_per_week: 20 * 60,
-//! #         hourly_pay: "12.71".parse()?,
-//! #         opted_out_of_48h: false,
-//! #     };
+//! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
 //! #     let workers = vec![
 //! #         Worker::new("sam", "Sam", born, contract.clone()),
@@ -316,6 +296,7 @@ pub mod notice;
 pub mod output;
 pub mod person;
 pub mod plan;
+mod profile;
 pub mod review;
 pub mod rota;
 pub mod service;

@@ -187,7 +187,7 @@ pub fn shift_messages(
                 name,
                 session: entry.session.clone(),
                 what: entry.what.clone(),
-                local_start: entry.local_start,
+                local_start: entry.local_start.naive_local(),
                 change: kind,
                 notice_minutes,
                 short_notice,

@@ -4,10 +4,26 @@
 //! A [`Rota`] comes from [`crate::plan::Plan::solve`]. Its `Display` is a
 //! timetable a person can read; [`Rota::timetable_for`] gives one person's
 //! week ("Tuesday 24 March, 10:00–11:30 Swimming, with Sam").
+//!
+//! # Local times and clock changes
+//!
+//! Each entry's local start and end carry their offset from UTC
+//! ([`RotaEntry::local_start`]), so the two 01:30s of the night the clocks go
+//! back are two different times, in JSON (`2026-10-25T01:30:00+01:00` and
+//! `2026-10-25T01:30:00Z`, RFC 3339) as in the program.
+//!
+//! A rota prints a local time with its offset, "01:30 (UTC+01:00)", wherever
+//! the clock alone could be read two ways ([`RotaEntry::times`]): where the
+//! zone is known (a rota's timetable, its CSV), a clock time the zone shows
+//! twice, in the hour the clocks go back; where it is not (one entry
+//! described on its own), both times of a session that spans the clocks
+//! going back. Every other time prints as "10:00", a night across the
+//! spring change included (its length says the rest).
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -42,10 +58,11 @@ pub struct RotaEntry {
     pub start: DateTime<Utc>,
     /// End, as an instant.
     pub end: DateTime<Utc>,
-    /// Local start.
-    pub local_start: NaiveDateTime,
-    /// Local end.
-    pub local_end: NaiveDateTime,
+    /// Local start, with its offset from UTC (see the [module
+    /// docs](self#local-times-and-clock-changes)).
+    pub local_start: DateTime<FixedOffset>,
+    /// Local end, with its offset from UTC.
+    pub local_end: DateTime<FixedOffset>,
     /// What it is: the activity's name, or the core shift's role.
     pub what: String,
     /// The person supported, if any (core shifts support everyone).
@@ -91,24 +108,99 @@ impl RotaEntry {
             .saturating_sub(u32::try_from(self.workers.len()).unwrap_or(u32::MAX))
     }
 
-    /// When and what, in words: "Tuesday 24 March 10:00–11:30 Swimming (ava)".
+    /// When and what, in words: "Tuesday 24 March 10:00–11:30 Swimming (ava)",
+    /// with the times as [`RotaEntry::times`] prints them without a zone.
     pub fn describe(&self) -> String {
-        let end_format = if self.local_end.date() == self.local_start.date() {
-            "%H:%M"
-        } else {
-            "%H:%M (next day)"
-        };
         let mut text = format!(
-            "{} {}–{} {}",
+            "{} {} {}",
             self.date.format("%A %-d %B"),
-            self.local_start.format("%H:%M"),
-            self.local_end.format(end_format),
+            self.times(None),
             self.what
         );
         if let Some(person) = &self.person {
             text.push_str(&format!(" ({person})"));
         }
         text
+    }
+
+    /// The local start and end as a rota prints them: "10:00–11:30",
+    /// "22:00–08:00 (next day)", and with offsets where the clock alone could
+    /// be read two ways (see the [module docs](self#local-times-and-clock-changes));
+    /// `zone` is the rota's ([`RotaPeriod::zone`]), if known.
+    ///
+    /// ```
+    /// use perfect_week::chrono::DateTime;
+    /// use perfect_week::chrono_tz::Europe::London;
+    /// # use perfect_week::rota::RotaEntry;
+    /// # fn entry(start: &str, end: &str) -> Result<RotaEntry, Box<dyn std::error::Error>> {
+    /// #     let (start, end) = (DateTime::parse_from_rfc3339(start)?, DateTime::parse_from_rfc3339(end)?);
+    /// #     Ok(serde_json::from_value(serde_json::json!({
+    /// #         "session": "ava/walk/2026-10-25", "date": "2026-10-25",
+    /// #         "start": start.to_utc(), "end": end.to_utc(), "local_start": start, "local_end": end,
+    /// #         "what": "Walk", "person": "ava", "activity": "walk", "funding": "flexi",
+    /// #         "workers": [], "needed": 1, "charge": "0", "minutes_from_preferred": 0,
+    /// #     }))?)
+    /// # }
+    /// // The night the clocks go back in the UK: an hour from the first 01:30
+    /// // ends at the second.
+    /// let walk = entry("2026-10-25T01:30:00+01:00", "2026-10-25T01:30:00+00:00")?;
+    /// assert_eq!(walk.times(None), "01:30 (UTC+01:00)–01:30 (UTC+00:00)");
+    /// assert_eq!(walk.times(Some(London)), "01:30 (UTC+01:00)–01:30 (UTC+00:00)");
+    /// // Half an hour from the second 01:30: only the zone tells it apart.
+    /// let later = entry("2026-10-25T01:30:00+00:00", "2026-10-25T02:00:00+00:00")?;
+    /// assert_eq!(later.times(None), "01:30–02:00");
+    /// assert_eq!(later.times(Some(London)), "01:30 (UTC+00:00)–02:00");
+    /// // The spring change repeats no clock time: a night across it stays bare.
+    /// let night = entry("2026-03-28T20:00:00+00:00", "2026-03-29T08:00:00+01:00")?;
+    /// assert_eq!(night.times(Some(London)), "20:00–08:00 (next day)");
+    /// assert_eq!(night.times(None), "20:00–08:00 (next day)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn times(&self, zone: Option<Tz>) -> String {
+        let next_day = if self.local_end.date_naive() == self.local_start.date_naive() {
+            ""
+        } else {
+            " (next day)"
+        };
+        format!(
+            "{}–{}{next_day}",
+            self.start_clock(zone),
+            self.end_clock(zone)
+        )
+    }
+
+    /// The local start's clock time as [`RotaEntry::times`] prints it.
+    pub fn start_clock(&self, zone: Option<Tz>) -> String {
+        self.clock(&self.local_start, zone)
+    }
+
+    /// The local end's clock time as [`RotaEntry::times`] prints it.
+    pub fn end_clock(&self, zone: Option<Tz>) -> String {
+        self.clock(&self.local_end, zone)
+    }
+
+    /// `time` ("HH:MM"), with its offset where the clock alone could be read
+    /// two ways: the rule of the [module docs](self#local-times-and-clock-changes).
+    fn clock(&self, time: &DateTime<FixedOffset>, zone: Option<Tz>) -> String {
+        let could_repeat = match zone {
+            Some(zone) => {
+                let local = zone.from_local_datetime(&time.naive_local());
+                local
+                    .earliest()
+                    .zip(local.latest())
+                    .is_some_and(|(first, second)| first.offset().fix() != second.offset().fix())
+            }
+            None => {
+                self.local_end.offset().local_minus_utc()
+                    < self.local_start.offset().local_minus_utc()
+            }
+        };
+        let clock = time.format("%H:%M").to_string();
+        if could_repeat {
+            format!("{clock} (UTC{})", time.offset())
+        } else {
+            clock
+        }
     }
 
     /// The workers' names, joined with "and".
@@ -168,6 +260,7 @@ impl Rota {
             title: format!("{name}'s timetable"),
             entries: self.for_person(person).collect(),
             show_person: false,
+            zone: Some(self.period.zone),
         }
     }
 
@@ -181,6 +274,7 @@ impl Rota {
             ),
             entries: self.entries.iter().collect(),
             show_person: true,
+            zone: Some(self.period.zone),
         }
     }
 
@@ -209,6 +303,7 @@ pub struct Timetable<'a> {
     title: String,
     entries: Vec<&'a RotaEntry>,
     show_person: bool,
+    zone: Option<Tz>,
 }
 
 impl fmt::Display for Timetable<'_> {
@@ -222,18 +317,7 @@ impl fmt::Display for Timetable<'_> {
                 writeln!(f)?;
                 writeln!(f, "{}", entry.date.format("%A %-d %B"))?;
             }
-            let end_format = if entry.local_end.date() == entry.local_start.date() {
-                "%H:%M"
-            } else {
-                "%H:%M (next day)"
-            };
-            write!(
-                f,
-                "  {}–{}  {}",
-                entry.local_start.format("%H:%M"),
-                entry.local_end.format(end_format),
-                entry.what
-            )?;
+            write!(f, "  {}  {}", entry.times(self.zone), entry.what)?;
             if self.show_person
                 && let Some(person) = &entry.person
             {

@@ -40,6 +40,7 @@ use crate::week::SessionLimits;
 
 /// A core-and-flexi service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Service {
     /// The service's id.
     pub id: ServiceId,
@@ -63,6 +64,7 @@ pub struct Service {
 
 /// A weekly core shift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CoreShiftTemplate {
     /// The shift's id.
     pub id: CoreShiftId,

@@ -13,7 +13,7 @@ use crate::error::{
     ValidationError, ValidationErrors, check_not_blank, check_not_negative, check_unique,
 };
 use crate::ids::{SkillId, TraitId, WorkerId};
-use crate::person::profile::OnePageProfile;
+use crate::profile::OnePageProfile;
 use crate::time::{TimeRange, local_window, resolve_local};
 
 /// A member of staff.
@@ -44,6 +44,7 @@ pub struct Worker {
 
 /// A skill or qualification held by a worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Qualification {
     /// The skill.
     pub skill: SkillId,
@@ -54,6 +55,41 @@ pub struct Qualification {
 }
 
 impl Qualification {
+    /// `skill`, valid on every date until given [`Qualification::with_obtained`]
+    /// or [`Qualification::with_expires`].
+    ///
+    /// ```
+    /// use perfect_week::Qualification;
+    /// use perfect_week::chrono::NaiveDate;
+    ///
+    /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let first_aid = Qualification::new("first-aid")
+    ///     .with_obtained(date(2025, 1, 6)?)
+    ///     .with_expires(date(2028, 1, 5)?);
+    /// assert!(first_aid.is_valid_on(date(2026, 10, 25)?));
+    /// assert!(!first_aid.is_valid_on(date(2028, 1, 6)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(skill: impl Into<SkillId>) -> Self {
+        Self {
+            skill: skill.into(),
+            obtained: None,
+            expires: None,
+        }
+    }
+
+    /// The same qualification, valid from `date`.
+    pub fn with_obtained(mut self, date: NaiveDate) -> Self {
+        self.obtained = Some(date);
+        self
+    }
+
+    /// The same qualification, valid to `date` inclusive.
+    pub fn with_expires(mut self, date: NaiveDate) -> Self {
+        self.expires = Some(date);
+        self
+    }
+
     /// Whether the qualification is valid on `on` (from `obtained` to
     /// `expires`, both inclusive).
     pub fn is_valid_on(&self, on: NaiveDate) -> bool {
@@ -63,6 +99,7 @@ impl Qualification {
 
 /// A worker's contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contract {
     /// Contracted minimum minutes per week (0 for zero-hours).
     pub min_minutes_per_week: u32,
@@ -74,6 +111,42 @@ pub struct Contract {
     /// Whether the worker has signed a written opt-out of the 48-hour
     /// average week.
     pub opted_out_of_48h: bool,
+}
+
+impl Contract {
+    /// A contract of at most `max_minutes_per_week` at `hourly_pay`, with no
+    /// minimum (zero hours) and no opt-out of the 48-hour average week.
+    ///
+    /// ```
+    /// use perfect_week::Contract;
+    /// use perfect_week::rust_decimal::Decimal;
+    ///
+    /// // 37.5 hours a week at £12.71.
+    /// let full_time = Contract::new(2250, Decimal::new(1271, 2)).with_min_minutes_per_week(2250);
+    /// assert_eq!(full_time.min_minutes_per_week, full_time.max_minutes_per_week);
+    /// assert!(!full_time.opted_out_of_48h);
+    /// ```
+    pub fn new(max_minutes_per_week: u32, hourly_pay: Decimal) -> Self {
+        Self {
+            min_minutes_per_week: 0,
+            max_minutes_per_week,
+            hourly_pay,
+            opted_out_of_48h: false,
+        }
+    }
+
+    /// The same contract with a weekly minimum of `minutes`.
+    pub fn with_min_minutes_per_week(mut self, minutes: u32) -> Self {
+        self.min_minutes_per_week = minutes;
+        self
+    }
+
+    /// The same contract, with a signed opt-out of the 48-hour average week
+    /// or not.
+    pub fn with_opted_out_of_48h(mut self, opted_out: bool) -> Self {
+        self.opted_out_of_48h = opted_out;
+        self
+    }
 }
 
 /// When a worker can work: a weekly pattern and dated exceptions.
@@ -114,6 +187,7 @@ pub struct Unavailability {
 
 /// A period of approved leave, by whole days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Leave {
     /// First day of leave.
     pub from: NaiveDate,
@@ -121,6 +195,24 @@ pub struct Leave {
     pub to: NaiveDate,
     /// The kind of leave.
     pub kind: LeaveKind,
+}
+
+impl Leave {
+    /// Leave of `kind` from `from` to `to`, both inclusive.
+    ///
+    /// ```
+    /// use perfect_week::chrono::NaiveDate;
+    /// use perfect_week::{Leave, LeaveKind};
+    ///
+    /// let monday = NaiveDate::from_ymd_opt(2026, 8, 3).ok_or("date")?;
+    /// let friday = NaiveDate::from_ymd_opt(2026, 8, 7).ok_or("date")?;
+    /// let holiday = Leave::new(monday, friday, LeaveKind::Annual);
+    /// assert_eq!(holiday.to, friday);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(from: NaiveDate, to: NaiveDate, kind: LeaveKind) -> Self {
+        Self { from, to, kind }
+    }
 }
 
 /// Kinds of leave.
@@ -340,12 +432,7 @@ pub(crate) mod tests {
             }],
             characteristics: vec![TraitId::new("patient"), TraitId::new("calm")],
             interests: vec![TraitId::new("football")],
-            contract: Contract {
-                min_minutes_per_week: 0,
-                max_minutes_per_week: 2400,
-                hourly_pay: Decimal::new(1271, 2),
-                opted_out_of_48h: false,
-            },
+            contract: Contract::new(2400, Decimal::new(1271, 2)),
             date_of_birth: date(2008, 6, 15),
             availability: Availability {
                 weekly: vec![

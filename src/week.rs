@@ -36,6 +36,7 @@ use crate::ids::{
 };
 use crate::money::ChargeKind;
 
+mod end;
 mod limits;
 mod skills;
 
@@ -61,8 +62,18 @@ pub struct Activity {
     pub day: Weekday,
     /// When it starts: fixed or flexible.
     pub timing: Timing,
-    /// How long it lasts, in minutes.
+    /// How long it lasts, in minutes (with [`Activity::end`], its length on
+    /// the clock).
     pub minutes: u32,
+    /// The local clock time it ends at, if it is given as a clock time (a
+    /// fixed start only). The clock time wins: on every date the session
+    /// runs from the local start to this local end (at or before the start:
+    /// the next day) in real time, so on the night of a clock change it is
+    /// an hour longer or shorter than `minutes`; `minutes` must be the
+    /// length on the clock, and the limits of [`SessionLimits`] apply to it.
+    /// See [`Activity::until`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveTime>,
     /// Where it happens (for travel gaps between sessions).
     #[serde(default)]
     pub place: Option<PlaceId>,
@@ -110,6 +121,7 @@ impl Activity {
             day,
             timing,
             minutes,
+            end: None,
             place: None,
             support: Support::default(),
             funding: Funding::default(),
@@ -184,6 +196,7 @@ impl Activity {
                 item: format!("{item} name"),
             });
         }
+        self.check_end(item, errors);
         if self.minutes == 0 {
             errors.push(ValidationError::OutOfRange {
                 item: format!("{item} minutes"),

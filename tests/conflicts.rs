@@ -22,41 +22,26 @@ fn at(hour: u32) -> NaiveTime {
 }
 
 fn worker(id: &str, max_hours: u32) -> Worker {
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: max_hours * 60,
-        hourly_pay: Decimal::new(1300, 2),
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(max_hours * 60, Decimal::new(1300, 2));
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).unwrap_or(NaiveDate::MIN);
     Worker::new(id, id, born, contract)
 }
 
 fn drives(mut w: Worker) -> Worker {
-    w.qualifications.push(Qualification {
-        skill: "driving".into(),
-        obtained: None,
-        expires: None,
-    });
+    w.qualifications.push(Qualification::new("driving"));
     w
 }
 
 /// Held a driving qualification that ran out before the rota.
 fn expired_driver(mut w: Worker) -> Worker {
-    w.qualifications.push(Qualification {
-        skill: "driving".into(),
-        obtained: None,
-        expires: NaiveDate::from_ymd_opt(2025, 12, 31),
-    });
+    let last_day = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or(NaiveDate::MIN);
+    w.qualifications
+        .push(Qualification::new("driving").with_expires(last_day));
     w
 }
 
 fn on_leave(mut w: Worker, from: NaiveDate, to: NaiveDate) -> Worker {
-    w.leave.push(Leave {
-        from,
-        to,
-        kind: LeaveKind::Annual,
-    });
+    w.leave.push(Leave::new(from, to, LeaveKind::Annual));
     w
 }
 

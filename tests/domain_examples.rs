@@ -139,19 +139,12 @@ fn worker() -> Worker {
         id: WorkerId::new("w1"),
         name: "Sam".into(),
         profile: OnePageProfile::default(),
-        qualifications: vec![Qualification {
-            skill: SkillId::new("driving"),
-            obtained: Some(date(2020, 1, 1)),
-            expires: None,
-        }],
+        qualifications: vec![Qualification::new("driving").with_obtained(date(2020, 1, 1))],
         characteristics: vec![TraitId::new("patient")],
         interests: vec![TraitId::new("football")],
-        contract: Contract {
-            min_minutes_per_week: 600,
-            max_minutes_per_week: 2400,
-            hourly_pay: d("12.71"),
-            opted_out_of_48h: true,
-        },
+        contract: Contract::new(2400, d("12.71"))
+            .with_min_minutes_per_week(600)
+            .with_opted_out_of_48h(true),
         date_of_birth: date(1990, 2, 3),
         availability: Availability {
             weekly: vec![AvailabilityWindow {
@@ -166,16 +159,12 @@ fn worker() -> Worker {
             }],
         },
         leave: vec![
-            Leave {
-                from: date(2026, 8, 1),
-                to: date(2026, 8, 14),
-                kind: LeaveKind::Annual,
-            },
-            Leave {
-                from: date(2026, 9, 1),
-                to: date(2026, 9, 1),
-                kind: LeaveKind::Other("jury".into()),
-            },
+            Leave::new(date(2026, 8, 1), date(2026, 8, 14), LeaveKind::Annual),
+            Leave::new(
+                date(2026, 9, 1),
+                date(2026, 9, 1),
+                LeaveKind::Other("jury".into()),
+            ),
         ],
     }
 }
@@ -326,33 +315,30 @@ fn ledger() -> Result<Ledger, Box<dyn std::error::Error>> {
 }
 
 fn service() -> Service {
-    Service {
-        id: ServiceId::new("s1"),
-        name: "Elm Court".into(),
-        units: 20,
-        residents: vec![PersonId::new("p1"), PersonId::new("p2")],
-        core: vec![CoreShiftTemplate {
-            id: CoreShiftId::new("night"),
-            role: "Waking night".into(),
-            weekdays: vec![Weekday::Mon, Weekday::Sat],
-            start: hm(22, 0),
-            end: hm(8, 0),
-            workers: 1,
-            kind: CoreShiftKind::WakingNight,
-            required_skills: vec![SkillId::new("first-aid")],
-        }],
-        flexi_pool_hours_per_week: d("40.5"),
-        flexi_rule: FlexiRule::Assessed(vec![
-            AssessedHours {
-                person: PersonId::new("p1"),
-                hours: d("20"),
-            },
-            AssessedHours {
-                person: PersonId::new("p2"),
-                hours: d("12.25"),
-            },
-        ]),
-    }
+    let night = CoreShiftTemplate::new(
+        "night",
+        "Waking night",
+        CoreShiftKind::WakingNight,
+        vec![Weekday::Mon, Weekday::Sat],
+        hm(22, 0),
+        hm(8, 0),
+    )
+    .requiring("first-aid");
+    let residents = vec![PersonId::new("p1"), PersonId::new("p2")];
+    let assessed = FlexiRule::Assessed(vec![
+        AssessedHours {
+            person: PersonId::new("p1"),
+            hours: d("20"),
+        },
+        AssessedHours {
+            person: PersonId::new("p2"),
+            hours: d("12.25"),
+        },
+    ]);
+    Service::new("s1", "Elm Court")
+        .with_residents(20, residents)
+        .with_core_shift(night)
+        .with_flexi(d("40.5"), assessed)
 }
 
 #[test]
@@ -402,13 +388,12 @@ fn every_public_type_round_trips() -> TestResult {
     let service = service();
     service.validate()?;
     round_trip(&service)?;
-    round_trip(&Service {
-        flexi_rule: FlexiRule::NeedsWeighted(vec![Weight {
-            person: PersonId::new("p1"),
-            weight: d("1"),
-        }]),
-        ..service.clone()
-    })?;
+    let mut weighted = service.clone();
+    weighted.flexi_rule = FlexiRule::NeedsWeighted(vec![Weight {
+        person: PersonId::new("p1"),
+        weight: d("1"),
+    }]);
+    round_trip(&weighted)?;
     let week = date(2026, 5, 4);
     let cost = service.core_weekly_cost(&rates, London, week)?;
     round_trip(&cost)?;

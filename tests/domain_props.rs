@@ -169,24 +169,22 @@ proptest! {
         if weights.iter().all(|w| *w == 0) {
             weights[0] = 1;
         }
-        let service = Service {
-            id: "s".into(),
-            name: "Elm Court".into(),
-            units: 50,
-            residents: residents.clone(),
-            core: vec![],
-            flexi_pool_hours_per_week: Decimal::new(pool_hundredths, 2),
-            flexi_rule: FlexiRule::NeedsWeighted(
-                residents.iter().zip(&weights).map(|(p, w)| Weight { person: p.clone(), weight: Decimal::new(i64::from(*w), 1) }).collect(),
-            ),
-        };
+        let service = Service::new("s", "Elm Court")
+            .with_residents(50, residents.clone())
+            .with_flexi(
+                Decimal::new(pool_hundredths, 2),
+                FlexiRule::NeedsWeighted(
+                    residents.iter().zip(&weights).map(|(p, w)| Weight { person: p.clone(), weight: Decimal::new(i64::from(*w), 1) }).collect(),
+                ),
+            );
         let flexi = service.flexi_split().map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(flexi.shares.iter().map(|s| s.amount).sum::<Decimal>(), service.flexi_pool_hours_per_week);
         prop_assert_eq!(flexi.unallocated, Decimal::ZERO);
         let cost = Decimal::new(cost_pennies, 2);
         let core = service.core_split(cost).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(core.iter().map(|s| s.amount).sum::<Decimal>(), cost);
-        let equal = Service { flexi_rule: FlexiRule::Equal, ..service };
+        let mut equal = service;
+        equal.flexi_rule = FlexiRule::Equal;
         let flexi = equal.flexi_split().map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(flexi.shares.iter().map(|s| s.amount).sum::<Decimal>(), equal.flexi_pool_hours_per_week);
     }

@@ -32,16 +32,7 @@ fn trip_problem(with_ok: bool) -> Problem {
         ok.tags = vec![HeldTag::always("driving")];
         workers.push(ok);
     }
-    Problem {
-        days,
-        sessions: vec![trip],
-        workers,
-        rules: Rules::default(),
-        weights: Weights::default(),
-        budgets: vec![],
-        pins: vec![],
-        baseline: None,
-    }
+    Problem::new(days, vec![trip], workers)
 }
 
 #[test]

@@ -14,12 +14,7 @@ fn both_globs_name_the_main_types_without_ambiguity() -> Result<(), Box<dyn std:
         activities: vec![],
     };
     let born = chrono::NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: 600,
-        hourly_pay: rust_decimal::Decimal::new(1271, 2),
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(600, rust_decimal::Decimal::new(1271, 2));
     let workers: Vec<Worker> = vec![Worker::new("sam", "Sam", born, contract)];
     let plan = Plan::new(
         period,

@@ -159,7 +159,7 @@ fn the_spring_change_night_lasts_eleven_hours_and_is_charged_for_eleven() {
         night.local_start.time(),
         NaiveTime::MIN.with_hour(20).unwrap_or_default()
     );
-    assert_eq!(night.local_end.date(), sample::date(2026, 3, 29));
+    assert_eq!(night.local_end.date_naive(), sample::date(2026, 3, 29));
     assert_eq!(night.local_end.time().hour(), 8);
     assert_eq!(night.workers.len(), 1);
     // Waking nights are £20.00 an hour of real time.

@@ -10,7 +10,7 @@ use perfect_week::rust_decimal::Decimal;
 use perfect_week::{
     Activity, Constraint, Contract, CorePlan, CoreShiftKind, CoreShiftTemplate, Fund, Funding,
     PerfectWeek, Person, PersonPlan, Plan, PlannedRota, RateCard, RateCardSet, RotaPeriod, Service,
-    SolverConfig, Timing, Worker,
+    SessionRef, SolverConfig, Timing, Worker,
 };
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -68,12 +68,7 @@ fn plan() -> Result<Plan, Box<dyn std::error::Error>> {
     };
     let fund = Fund::hours(Decimal::from(3));
 
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: 40 * 60,
-        hourly_pay: Decimal::new(1271, 2),
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(40 * 60, Decimal::new(1271, 2));
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
     let workers = ["sam", "kim", "lee"]
         .into_iter()
@@ -237,6 +232,36 @@ fn a_core_session_is_cancelled_by_its_typed_reference() -> TestResult {
     assert!(
         err.contains("core/riverside/no-such-shift/2026-12-24"),
         "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn rota_entries_read_back_as_typed_session_references() -> TestResult {
+    let planned = plan()?.solve(&SolverConfig::default())?;
+    for entry in &planned.rota.entries {
+        let session = SessionRef::parse(&entry.session).ok_or("an id the plan made")?;
+        assert_eq!(session.id(), entry.session);
+        assert_eq!(session.date(), entry.date);
+    }
+    let night = planned
+        .rota
+        .entries
+        .iter()
+        .find(|e| e.what == "Waking night (Christmas Eve)")
+        .ok_or("the dated night")?;
+    assert_eq!(
+        SessionRef::parse(&night.session),
+        Some(SessionRef::core("riverside", "xmas-night", date(12, 24)?))
+    );
+
+    // An id with a "/" would make session ids name two sessions: refused.
+    let mut plan = plan()?;
+    plan.people[0].week.activities[0].id = "swim/pool".into();
+    let errors = plan.validate().err().ok_or("a slash in an activity id")?;
+    assert!(
+        errors.to_string().contains("person \"ava\" activity id"),
+        "{errors}"
     );
     Ok(())
 }

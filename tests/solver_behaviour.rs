@@ -65,16 +65,7 @@ fn planted(nw: usize, seed: u64) -> (Problem, Vec<Assignment>) {
         }
         workers.push(worker);
     }
-    let problem = Problem {
-        days,
-        sessions,
-        workers,
-        rules: Rules::default(),
-        weights: Weights::default(),
-        budgets: vec![],
-        pins: vec![],
-        baseline: None,
-    };
+    let problem = Problem::new(days, sessions, workers);
     (problem, planted)
 }
 

@@ -14,7 +14,7 @@
 //!   successions, [`Boundary::Continues`] (runs touching either edge are exempt
 //!   from the minimum rules; maximum rules count days outside as off), and
 //!   nothing else: no rest, average-week, night or young-worker rules.
-//! * Weights: the defaults. Only [`Weights::requests`] (1) and the cover
+//! * Weights: the defaults. Only `Weights::requests` (1) and the cover
 //!   weights carried by each session apply: no session has a person, a series,
 //!   preferred workers, worker penalties or placement penalties, the cost
 //!   weight is 0, there is no baseline and no fairness rule.
@@ -25,7 +25,7 @@ use chrono::{Days, NaiveDate};
 use perfect_week::ids::{KindId, SessionId, WorkerId};
 use perfect_week::solver::{
     Boundary, Cover, Day, Employee, Placement, Problem, Request, Roster, Rules, Session, Want,
-    Weights, WorkerLimits,
+    WorkerLimits,
 };
 
 use crate::format::Instance;
@@ -47,10 +47,12 @@ pub fn session_index(instance: &Instance, day: usize, shift: usize) -> usize {
 pub fn compile(instance: &Instance) -> Problem {
     let monday = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
     let days = (0..instance.horizon)
-        .map(|d| Day {
-            date: monday + Days::new(d as u64),
-            start: d as i64 * DAY,
-            end: (d as i64 + 1) * DAY,
+        .map(|d| {
+            Day::new(
+                monday + Days::new(d as u64),
+                d as i64 * DAY,
+                (d as i64 + 1) * DAY,
+            )
         })
         .collect();
 
@@ -75,62 +77,37 @@ pub fn compile(instance: &Instance) -> Problem {
                 },
             };
             let start = day as i64 * DAY;
-            sessions.push(Session {
-                id: session_id(instance, day, s),
-                placements: vec![Placement {
-                    day,
-                    start,
-                    end: start + shift.minutes,
-                    night_minutes: 0,
-                    young_restricted_minutes: 0,
-                    charge: 0,
-                    penalty: 0,
-                }],
-                cover,
-                kind: Some(kind(s)),
-                place: None,
-                person: None,
-                series: None,
-                requires: Vec::new(),
-                refused: Vec::new(),
-                preferred: Vec::new(),
-                worker_penalties: Vec::new(),
-                budget: None,
-                priority: 1,
-            });
+            let placement = Placement::new(day, start, start + shift.minutes);
+            sessions.push(
+                Session::new(session_id(instance, day, s), vec![placement], 0)
+                    .with_cover(cover)
+                    .with_kind(kind(s)),
+            );
         }
     }
 
     let mut workers: Vec<Employee> = instance
         .staff
         .iter()
-        .map(|e| Employee {
-            id: WorkerId::new(e.id.as_str()),
-            tags: Vec::new(),
-            days_off: e.days_off.clone(),
-            unavailable: Vec::new(),
-            available: None,
-            young: false,
-            opted_out: false,
-            pay_per_hour: 0,
-            limits: WorkerLimits {
-                min_minutes_per_week: None,
-                max_minutes_per_week: None,
-                min_minutes_total: Some(e.min_total_minutes),
-                max_minutes_total: Some(e.max_total_minutes),
-                max_per_kind: e
-                    .max_shifts
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(s, max)| max.map(|max| (kind(s), max)))
-                    .collect(),
-                max_consecutive_days: Some(e.max_consecutive_shifts),
-                min_consecutive_days: Some(e.min_consecutive_shifts),
-                min_consecutive_days_off: Some(e.min_consecutive_days_off),
-                max_weekends: Some(e.max_weekends),
-            },
-            history: Default::default(),
-            requests: Vec::new(),
+        .map(|e| {
+            Employee::new(WorkerId::new(e.id.as_str()))
+                .with_days_off(e.days_off.iter().copied())
+                .with_limits(WorkerLimits {
+                    min_minutes_per_week: None,
+                    max_minutes_per_week: None,
+                    min_minutes_total: Some(e.min_total_minutes),
+                    max_minutes_total: Some(e.max_total_minutes),
+                    max_per_kind: e
+                        .max_shifts
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(s, max)| max.map(|max| (kind(s), max)))
+                        .collect(),
+                    max_consecutive_days: Some(e.max_consecutive_shifts),
+                    min_consecutive_days: Some(e.min_consecutive_shifts),
+                    min_consecutive_days_off: Some(e.min_consecutive_days_off),
+                    max_weekends: Some(e.max_weekends),
+                })
         })
         .collect();
     let requests = [
@@ -156,21 +133,12 @@ pub fn compile(instance: &Instance) -> Problem {
         .map(|(s, t)| (kind(s), kind(t)))
         .collect();
 
-    Problem {
-        days,
-        sessions,
-        workers,
-        rules: Rules {
-            one_session_per_day: true,
-            forbidden_successions,
-            boundary: Boundary::Continues,
-            ..Rules::none()
-        },
-        weights: Weights::default(),
-        budgets: Vec::new(),
-        pins: Vec::new(),
-        baseline: None,
-    }
+    Problem::new(days, sessions, workers).with_rules(Rules {
+        one_session_per_day: true,
+        forbidden_successions,
+        boundary: Boundary::Continues,
+        ..Rules::none()
+    })
 }
 
 /// Reads the engine's roster back as (employee, day, shift) assignments.

@@ -9,7 +9,7 @@
 
 use chrono::{Duration, Weekday};
 use chrono_tz::Europe::London;
-use perfect_week::ids::{PersonId, SkillId, WorkerId};
+use perfect_week::ids::{PersonId, WorkerId};
 use perfect_week::person::{DecisionRecord, MainDecider, Person};
 use perfect_week::plan::{CorePlan, Fund, PersonPlan, Plan};
 use perfect_week::staff::{Contract, Qualification, Worker};
@@ -100,13 +100,10 @@ fn resident(n: usize, id: &PersonId, flexi_hours: Decimal) -> PersonPlan {
 /// a minimum the rota cannot give is a hard rule broken, and the solver
 /// would rather seat an extra worker on a shift than leave one short.
 fn staff(n: usize) -> Worker {
-    let contract = Contract {
-        min_minutes_per_week: [0, 12, 20][n % 3] * 60,
-        max_minutes_per_week: [30, 37, 40][n % 3] * 60
-            + if n.is_multiple_of(8) { 8 * 60 } else { 0 },
-        hourly_pay: pounds(1_325),
-        opted_out_of_48h: n.is_multiple_of(8),
-    };
+    let max_hours = [30, 37, 40][n % 3] + if n.is_multiple_of(8) { 8 } else { 0 };
+    let contract = Contract::new(max_hours * 60, pounds(1_325))
+        .with_min_minutes_per_week([0, 12, 20][n % 3] * 60)
+        .with_opted_out_of_48h(n.is_multiple_of(8));
     let mut worker = Worker::new(
         WorkerId::new(format!("w{:02}", n + 1)),
         format!(
@@ -117,11 +114,9 @@ fn staff(n: usize) -> Worker {
         date(1980 + (n % 20) as i32, 1 + (n % 12) as u32, 1 + n as u32),
         contract,
     );
-    worker.qualifications.push(Qualification {
-        skill: SkillId::new("first-aid"),
-        obtained: Some(date(2025, 1, 6)),
-        expires: None,
-    });
+    worker
+        .qualifications
+        .push(Qualification::new("first-aid").with_obtained(date(2025, 1, 6)));
     worker
 }
 

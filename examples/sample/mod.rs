@@ -12,8 +12,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Europe::London;
 use perfect_week::ids::{
-    ActionId, CoreShiftId, EntryId, MatchRowId, OutcomeId, PersonId, ReviewId, ServiceId, SkillId,
-    TraitId, WorkerId,
+    ActionId, EntryId, MatchRowId, OutcomeId, PersonId, ReviewId, SkillId, TraitId, WorkerId,
 };
 use perfect_week::money::{
     Allocation, DayKind, Enhancement, EntryKind, FeeRule, IsfAgreement, Ledger, LedgerEntry,
@@ -749,36 +748,27 @@ pub fn ledger() -> Result<Ledger, perfect_week::LedgerError> {
 pub fn service() -> Service {
     let mut residents = vec![PersonId::new(AVA)];
     residents.extend((2..=20).map(|n| PersonId::new(format!("flat-{n:02}"))));
-    Service {
-        id: ServiceId::new("riverside-court"),
-        name: "Riverside Court".into(),
-        units: 20,
-        residents,
-        core: vec![
-            CoreShiftTemplate {
-                id: CoreShiftId::new("day"),
-                role: "Day worker on site".into(),
-                weekdays: weekdays().to_vec(),
-                start: hm(8, 0),
-                end: hm(20, 0),
-                workers: 1,
-                kind: CoreShiftKind::Day,
-                required_skills: vec![SkillId::new("first-aid")],
-            },
-            CoreShiftTemplate {
-                id: CoreShiftId::new("night"),
-                role: "Waking night".into(),
-                weekdays: weekdays().to_vec(),
-                start: hm(20, 0),
-                end: hm(8, 0),
-                workers: 1,
-                kind: CoreShiftKind::WakingNight,
-                required_skills: vec![SkillId::new("first-aid")],
-            },
-        ],
-        flexi_pool_hours_per_week: Decimal::new(600, 0),
-        flexi_rule: FlexiRule::Equal,
-    }
+    let shift = |id: &str, role: &str, kind, start, end| {
+        CoreShiftTemplate::new(id, role, kind, weekdays().to_vec(), start, end)
+            .requiring("first-aid")
+    };
+    Service::new("riverside-court", "Riverside Court")
+        .with_residents(20, residents)
+        .with_core_shift(shift(
+            "day",
+            "Day worker on site",
+            CoreShiftKind::Day,
+            hm(8, 0),
+            hm(20, 0),
+        ))
+        .with_core_shift(shift(
+            "night",
+            "Waking night",
+            CoreShiftKind::WakingNight,
+            hm(20, 0),
+            hm(8, 0),
+        ))
+        .with_flexi(Decimal::new(600, 0), FlexiRule::Equal)
 }
 
 /// The service's core shifts, costed by the same rate card, within a core
@@ -814,20 +804,19 @@ fn worker(w: W<'_>) -> Worker {
         qualifications: w
             .skills
             .iter()
-            .map(|(skill, expires)| Qualification {
-                skill: SkillId::new(*skill),
-                obtained: Some(date(2024, 1, 8)),
-                expires: *expires,
+            .map(|(skill, expires)| {
+                let held = Qualification::new(*skill).with_obtained(date(2024, 1, 8));
+                match expires {
+                    Some(last) => held.with_expires(*last),
+                    None => held,
+                }
             })
             .collect(),
         characteristics: traits(w.traits),
         interests: traits(w.interests),
-        contract: Contract {
-            min_minutes_per_week: w.hours.0 * 60,
-            max_minutes_per_week: w.hours.1 * 60,
-            hourly_pay: pounds(1_325),
-            opted_out_of_48h: w.opted_out,
-        },
+        contract: Contract::new(w.hours.1 * 60, pounds(1_325))
+            .with_min_minutes_per_week(w.hours.0 * 60)
+            .with_opted_out_of_48h(w.opted_out),
         date_of_birth: w.born,
         availability: Availability::default(),
         leave: vec![],
@@ -982,11 +971,11 @@ pub fn workers() -> Vec<Worker> {
     for w in &mut team {
         match w.id.as_str() {
             // Amira is on holiday for most of week 2.
-            "amira" => w.leave.push(Leave {
-                from: date(2026, 3, 30),
-                to: date(2026, 4, 3),
-                kind: LeaveKind::Annual,
-            }),
+            "amira" => w.leave.push(Leave::new(
+                date(2026, 3, 30),
+                date(2026, 4, 3),
+                LeaveKind::Annual,
+            )),
             // Rosa works Friday evening to Sunday.
             "rosa" => {
                 w.availability.weekly = vec![

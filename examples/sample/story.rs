@@ -74,11 +74,9 @@ pub fn story() -> Plan {
         // leave a worker short of their hours.)
         worker.contract.min_minutes_per_week = 0;
         if worker.id.as_str() == "grace" {
-            worker.qualifications.push(Qualification {
-                skill: SkillId::new("pool-safety"),
-                obtained: Some(date(2025, 6, 2)),
-                expires: None,
-            });
+            worker
+                .qualifications
+                .push(Qualification::new("pool-safety").with_obtained(date(2025, 6, 2)));
         }
     }
     Plan {

@@ -92,32 +92,20 @@ fn person(i: usize, activities_per_week: usize, draw: &mut Draw) -> PersonPlan {
 
 fn worker(i: usize, weeks: u32, draw: &mut Draw) -> Worker {
     let hours = 16 + 4 * draw.next(7) as u32;
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: hours * 60,
-        hourly_pay: Decimal::new(1300 + 5 * draw.next(60) as i64, 2),
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(hours * 60, Decimal::new(1300 + 5 * draw.next(60) as i64, 2));
     let born = NaiveDate::from_ymd_opt(1970 + draw.next(35) as i32, 1 + draw.next(12) as u32, 1)
         .unwrap_or(NaiveDate::MIN);
     let mut w = Worker::new(format!("w{i}"), format!("Worker {i}"), born, contract);
     for (skill, one_in) in [("driving", 2), ("medication", 3)] {
         if draw.next(one_in) == 0 {
-            w.qualifications.push(Qualification {
-                skill: skill.into(),
-                obtained: None,
-                expires: None,
-            });
+            w.qualifications.push(Qualification::new(skill));
         }
     }
     if draw.next(4) == 0 {
         let week = draw.next(u64::from(weeks));
         let from = monday() + Days::new(week * 7);
-        w.leave.push(Leave {
-            from,
-            to: from + Days::new(6),
-            kind: LeaveKind::Annual,
-        });
+        w.leave
+            .push(Leave::new(from, from + Days::new(6), LeaveKind::Annual));
     }
     w
 }

@@ -35,8 +35,7 @@ const AVERAGE_LIMIT: i64 = AverageWeek::DEFAULT_MAX_MINUTES;
 /// use perfect_week::draw::worker_weeks;
 /// use perfect_week::staff::{Contract, Worker};
 ///
-/// let contract = Contract { min_minutes_per_week: 16 * 60, max_minutes_per_week: 40 * 60,
-///     hourly_pay: "12.71".parse()?, opted_out_of_48h: false };
+/// let contract = Contract::new(40 * 60, "12.71".parse()?).with_min_minutes_per_week(16 * 60);
 /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
 /// let sam = Worker::new("sam", "Sam Jones", born, contract);
 /// let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;

@@ -31,8 +31,8 @@ fn entry(
         date,
         start: local_start.and_utc(),
         end: local_end.and_utc(),
-        local_start,
-        local_end,
+        local_start: local_start.and_utc().fixed_offset(),
+        local_end: local_end.and_utc().fixed_offset(),
         what: what.to_owned(),
         person: Some(PersonId::new("ava")),
         activity: None,
@@ -156,12 +156,7 @@ fn the_week_picture_is_well_formed_and_labelled() -> Result<(), roxmltree::Error
 
 #[test]
 fn the_worker_picture_shows_hours_against_the_contract() -> Result<(), roxmltree::Error> {
-    let contract = Contract {
-        min_minutes_per_week: 16 * 60,
-        max_minutes_per_week: 20 * 60,
-        hourly_pay: Decimal::new(1271, 2),
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(20 * 60, Decimal::new(1271, 2)).with_min_minutes_per_week(16 * 60);
     let sam = Worker::new("sam", "Sam & Co", monday(), contract);
     // Week 1: 3 sessions of 8 h (24 h, over by 4 h); week 2: 10 h (under
     // the minimum by 6 h); weeks 3 and 4: nothing.

@@ -244,13 +244,16 @@ fn asked_blocks(activity: &Activity) -> Vec<Block> {
 /// The box for one planned session.
 fn planned_block(entry: &RotaEntry) -> Block {
     let from = minute_of(entry.local_start.time());
-    let to = minutes_to_end(entry.local_start, entry.local_end);
+    let to = minutes_to_end(
+        entry.local_start.naive_local(),
+        entry.local_end.naive_local(),
+    );
     let past_midnight = if to > 24 * 60 {
-        format!(" (until {} next day)", clock(entry.local_end.time()))
+        format!(" (until {} next day)", entry.end_clock(None))
     } else {
         String::new()
     };
-    let time = clock(entry.local_start.time());
+    let time = entry.start_clock(None);
     let (fill, who) = if entry.needed == 0 {
         (Fill::Dashed, "no paid support".to_owned())
     } else if entry.is_filled() {
@@ -277,7 +280,7 @@ fn planned_block(entry: &RotaEntry) -> Block {
             "Planned: {} {}–{}{past_midnight}, {who}",
             entry.what,
             time,
-            clock(entry.local_end.time())
+            entry.end_clock(None)
         ),
     }
 }

@@ -116,12 +116,7 @@ pub struct Conflict {
 /// swim.support.refused = vec!["rex".into()];
 /// let ava = Person::new("ava", "Ava");
 /// let week = PerfectWeek { person: ava.id.clone(), activities: vec![swim] };
-/// let contract = Contract {
-///     min_minutes_per_week: 0,
-///     max_minutes_per_week: 1200,
-///     hourly_pay: "12.71".parse()?,
-///     opted_out_of_48h: false,
-/// };
+/// let contract = Contract::new(1200, "12.71".parse()?);
 /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
 /// let rex = Worker::new("rex", "Rex", born, contract);
 /// let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);

@@ -9,7 +9,9 @@ use crate::week::Funding;
 /// session, one row with an empty worker for each seat still unfilled, and
 /// one row for a session that needs no worker. Columns:
 /// `date,start,end,minutes,person,activity,what,worker_id,worker,funding,charge`.
-/// Times are local. `charge` is the session's whole charge to the fund,
+/// Times are local, "HH:MM", with the offset from UTC where the clock alone
+/// could be read two ways ("01:30 (UTC+01:00)", as
+/// [`RotaEntry::times`](crate::rota::RotaEntry::times) says). `charge` is the session's whole charge to the fund,
 /// repeated on each of its rows: to total charges, count one row per session.
 ///
 /// Names and descriptions come from people and staff, so a text cell
@@ -43,8 +45,8 @@ pub fn to_csv(rota: &Rota) -> String {
         for (id, name) in seats {
             let fields = [
                 quote(&entry.date.to_string()),
-                quote(&entry.local_start.format("%H:%M").to_string()),
-                quote(&entry.local_end.format("%H:%M").to_string()),
+                quote(&entry.start_clock(Some(rota.period.zone))),
+                quote(&entry.end_clock(Some(rota.period.zone))),
                 quote(&entry.minutes().to_string()),
                 text(
                     &entry

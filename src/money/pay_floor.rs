@@ -21,12 +21,7 @@
 //! use perfect_week::money::PayFloorTable;
 //! use perfect_week::{Contract, Worker};
 //!
-//! let contract = Contract {
-//!     min_minutes_per_week: 0,
-//!     max_minutes_per_week: 2400,
-//!     hourly_pay: "12.50".parse()?,
-//!     opted_out_of_48h: false,
-//! };
+//! let contract = Contract::new(2400, "12.50".parse()?);
 //! let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
 //! let sam = Worker::new("sam", "Sam", born, contract);
 //! let table = PayFloorTable::england();

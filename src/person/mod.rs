@@ -7,8 +7,8 @@ mod communication;
 mod decision;
 mod importance;
 mod matching;
-pub(crate) mod profile;
 
+pub use crate::profile::OnePageProfile;
 pub use communication::{CommunicationChart, CommunicationEntry, HowWeCommunicate};
 pub use decision::{
     Decider, DecisionAgreementRow, DecisionProfile, DecisionRecord, DecisionShares, MainDecider,
@@ -16,7 +16,6 @@ pub use decision::{
 };
 pub use importance::{BalanceIssue, Category, Evidence, EvidenceKind, Importance, ImportanceItem};
 pub use matching::{MatchRow, MatchScore, MatchingProfile};
-pub use profile::OnePageProfile;
 
 use serde::{Deserialize, Serialize};
 

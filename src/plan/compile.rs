@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -271,8 +271,14 @@ impl<'a> Compiler<'a> {
             let mut placements = Vec::new();
             let mut info_placements = Vec::new();
             for (start, penalty) in options {
+                // A clock end wins: the real time from start to end that day.
+                let minutes = match activity.end {
+                    Some(end) => local_window(self.zone, date, start, end)
+                        .and_then(|w| u32::try_from(w.duration().num_minutes()).ok()),
+                    None => Some(activity.minutes),
+                };
                 let Some((placement, local_start, local_end, range)) =
-                    self.placement(date, start, activity.minutes, penalty)
+                    minutes.and_then(|minutes| self.placement(date, start, minutes, penalty))
                 else {
                     continue;
                 };
@@ -452,7 +458,12 @@ impl<'a> Compiler<'a> {
         start: NaiveTime,
         minutes: u32,
         penalty: i64,
-    ) -> Option<(Placement, NaiveDateTime, NaiveDateTime, TimeRange)> {
+    ) -> Option<(
+        Placement,
+        DateTime<FixedOffset>,
+        DateTime<FixedOffset>,
+        TimeRange,
+    )> {
         let day = self.day_index(date)?;
         let begin = resolve_local_date_time(self.zone, date, start).with_timezone(&Utc);
         let end = begin + Duration::minutes(i64::from(minutes));
@@ -468,8 +479,8 @@ impl<'a> Compiler<'a> {
         };
         Some((
             placement,
-            begin.with_timezone(&self.zone).naive_local(),
-            end.with_timezone(&self.zone).naive_local(),
+            begin.with_timezone(&self.zone).fixed_offset(),
+            end.with_timezone(&self.zone).fixed_offset(),
             range,
         ))
     }

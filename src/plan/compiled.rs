@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::ids::{ActivityId, PersonId, SessionId, WorkerId};
@@ -29,7 +29,7 @@ pub(super) struct SessionInfo {
     pub(super) funding: Funding,
     pub(super) needed: u32,
     /// Per placement: local start, local end, charge per worker.
-    pub(super) placements: Vec<(NaiveDateTime, NaiveDateTime, Decimal)>,
+    pub(super) placements: Vec<(DateTime<FixedOffset>, DateTime<FixedOffset>, Decimal)>,
 }
 
 impl CompiledPlan {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
 use crate::error::{ValidationError, ValidationErrors};
 use crate::explain::{RosterDiff, diff};
@@ -78,7 +78,7 @@ impl Plan {
         let mut compiled = Compiler::new(&plan).compile()?;
 
         // Where each published session took place, and who was on it.
-        let published_at: HashMap<&SessionId, NaiveDateTime> = published
+        let published_at: HashMap<&SessionId, DateTime<FixedOffset>> = published
             .entries
             .iter()
             .map(|e| (&e.session, e.local_start))
@@ -193,7 +193,7 @@ impl Plan {
         let mut diff = diff(&published.roster, &rota.roster);
         // Placement indices may differ between the two problems: a session
         // has moved only if its local start did.
-        let starts = |rota: &Rota| -> HashMap<SessionId, NaiveDateTime> {
+        let starts = |rota: &Rota| -> HashMap<SessionId, DateTime<FixedOffset>> {
             rota.entries
                 .iter()
                 .map(|e| (e.session.clone(), e.local_start))

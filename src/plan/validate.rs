@@ -88,6 +88,9 @@ impl Plan {
                 .into()));
             }
         }
+        let mut id_parts = Vec::new();
+        super::session_ref::check_id_parts(self, &mut id_parts);
+        take(ValidationErrors::check(id_parts));
         let mut people = HashMap::new();
         for plan in &self.people {
             take(plan.person.validate());

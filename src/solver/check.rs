@@ -80,7 +80,7 @@ use serde::{Deserialize, Serialize};
 use super::error::ProblemError;
 use super::problem::{
     Boundary, Cover, DAILY_REST_WINDOW, Employee, Measure, Placement, Problem, Roster, Session,
-    Want,
+    Want, WeekCount,
 };
 use super::score::{Constraint, Level, Score};
 use crate::ids::{BudgetId, KindId, PersonId, SeriesId, SessionId, WorkerId};
@@ -258,36 +258,14 @@ impl fmt::Display for CheckReport {
 /// ```
 /// use chrono::NaiveDate;
 /// use perfect_week::solver::{
-///     check, Assignment, Constraint, Cover, Day, Placement, Problem, Roster, Rules, Session,
-///     Weights, Employee,
+///     check, Assignment, Constraint, Day, Employee, Placement, Problem, Roster, Session,
 /// };
 ///
 /// let date = NaiveDate::from_ymd_opt(2025, 3, 3).ok_or("bad date")?; // a Monday
-/// let days = (0..7)
-///     .map(|d| Day { date: date + chrono::Days::new(d), start: d as i64 * 1440, end: (d as i64 + 1) * 1440 })
-///     .collect();
 /// // Two 12-hour shifts on Monday, 08:00–20:00 and 22:00–10:00 (Tuesday).
-/// let shift = |id: &str, start: i64| Session {
-///     id: id.into(),
-///     placements: vec![Placement {
-///         day: 0, start, end: start + 720, night_minutes: 0, young_restricted_minutes: 0,
-///         charge: 0, penalty: 0,
-///     }],
-///     cover: Cover::Required { workers: 1 },
-///     kind: None, place: None, person: None, series: None, requires: vec![], refused: vec![],
-///     preferred: vec![], worker_penalties: vec![], budget: None, priority: 1,
-/// };
-/// let sam: Employee = serde_json::from_str(r#"{"id": "Sam"}"#)?;
-/// let problem = Problem {
-///     days,
-///     sessions: vec![shift("day", 8 * 60), shift("night", 22 * 60)],
-///     workers: vec![sam],
-///     rules: Rules::default(),
-///     weights: Weights::default(),
-///     budgets: vec![],
-///     pins: vec![],
-///     baseline: None,
-/// };
+/// let shift = |id: &str, start: i64| Session::new(id, vec![Placement::new(0, start, start + 720)], 1);
+/// let sessions = vec![shift("day", 8 * 60), shift("night", 22 * 60)];
+/// let problem = Problem::new(Day::run_from(date, 7), sessions, vec![Employee::new("Sam")]);
 /// let roster = Roster {
 ///     assignments: vec![
 ///         Assignment { session: "day".into(), worker: "Sam".into() },
@@ -821,12 +799,30 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    /// Minutes of the sessions on each rota week's days.
+    /// Each rota week's minutes under [`Rules::week_count`](super::Rules::week_count): the sessions on
+    /// the week's days, or the minutes of every session inside the week's
+    /// span.
     fn weekly_minutes(&self, items: &[Item<'_>]) -> Vec<i128> {
         let days = self.horizon_days();
         let mut weeks = vec![0i128; days.div_ceil(7)];
-        for item in items.iter().filter(|i| i.day() < days) {
-            weeks[item.day() / 7] = weeks[item.day() / 7].saturating_add(item.minutes());
+        match self.problem.rules.week_count {
+            WeekCount::ByStart => {
+                for item in items.iter().filter(|i| i.day() < days) {
+                    weeks[item.day() / 7] = weeks[item.day() / 7].saturating_add(item.minutes());
+                }
+            }
+            WeekCount::Clipped => {
+                for (k, week) in weeks.iter_mut().enumerate() {
+                    let Some((from, to)) = self.problem.week_span(k) else {
+                        continue;
+                    };
+                    for item in items {
+                        let inside =
+                            item.end.min(i128::from(to)) - item.start.max(i128::from(from));
+                        *week = week.saturating_add(inside.max(0));
+                    }
+                }
+            }
         }
         weeks
     }

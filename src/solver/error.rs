@@ -36,7 +36,9 @@ pub enum ProblemError {
     #[error("session \"{0}\" has no placement")]
     NoPlacement(SessionId),
     /// A placement ends before it starts, or names a day outside the horizon,
-    /// or starts outside the day it names.
+    /// or starts outside the day it names, or has a negative charge, or, with
+    /// [`WeekCount::Clipped`](super::WeekCount::Clipped), reaches past the end
+    /// of the rota week after its own.
     #[error("session \"{session}\" placement {index} is not a valid time on a day of the horizon")]
     BadPlacement {
         /// The session.

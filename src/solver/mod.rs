@@ -58,11 +58,8 @@
 //!         Session::new(format!("s{d}"), vec![Placement::new(d, start + 540, start + 1020)], 1)
 //!     })
 //!     .collect();
-//! let worker = |id: &str| {
-//!     let mut worker = Employee::new(id);
-//!     worker.limits.max_consecutive_days = Some(5);
-//!     worker
-//! };
+//! let limits = WorkerLimits { max_consecutive_days: Some(5), ..WorkerLimits::default() };
+//! let worker = |id: &str| Employee::new(id).with_limits(limits.clone());
 //! let problem = Problem::new(Day::run_from(monday, 7), sessions, vec![worker("ann"), worker("bob")]);
 //!
 //! let solution = solve(&problem, &SolverConfig::default())?;
@@ -99,7 +96,7 @@ pub use error::ProblemError;
 pub use problem::{
     Assignment, AverageWeek, Boundary, Budget, Cover, DailyRest, Day, Employee, Fairness, HeldTag,
     Interval, Measure, Minute, NightRules, Placement, PlacementChoice, Problem, Request, Roster,
-    Rules, Session, Want, WeeklyRest, Weights, WorkerHistory, WorkerLimits, YoungRules,
+    Rules, Session, Want, WeekCount, WeeklyRest, Weights, WorkerHistory, WorkerLimits, YoungRules,
 };
 pub use score::{Constraint, Level, Score};
 
@@ -198,19 +195,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
 ///
 /// // A week with no sessions: nothing to pay, nothing to gain.
 /// let monday = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
-/// let days = (0..7)
-///     .map(|i| Day { date: monday + chrono::Days::new(i), start: i as i64 * 1440, end: (i as i64 + 1) * 1440 })
-///     .collect();
-/// let problem = Problem {
-///     days,
-///     sessions: vec![],
-///     workers: vec![],
-///     rules: Rules::default(),
-///     weights: Weights::default(),
-///     budgets: vec![],
-///     pins: vec![],
-///     baseline: None,
-/// };
+/// let problem = Problem::new(Day::run_from(monday, 7), vec![], vec![]);
 /// assert_eq!(lower_bound(&problem, 10)?, Some(Score::ZERO));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

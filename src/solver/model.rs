@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::problem::{Boundary, Cover, Measure, Problem, Want};
+use super::problem::{Boundary, Cover, Measure, Placement, Problem, Want, WeekCount};
 
 /// No index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -26,6 +26,9 @@ pub(crate) struct Pl {
     pub night: bool,
     /// A night session for the `Nights` fairness measure.
     pub night_fair: bool,
+    /// The rota weeks its minutes count in for the weekly limits, with the
+    /// minutes in each (`(NONE, 0)` for none), as `Rules::week_count` says.
+    pub weeks: [(u32, i64); 2],
     pub charge: i64,
     pub penalty: i64,
 }
@@ -159,6 +162,26 @@ fn intern<K: Ord + Clone>(map: &mut BTreeMap<K, u32>, key: &K) -> u32 {
 }
 
 impl Model {
+    /// The rota weeks a placement's minutes count in (see
+    /// [`Pl::weeks`]); validation keeps a clipped placement within two weeks.
+    fn week_parts(pr: &Problem, p: &Placement) -> [(u32, i64); 2] {
+        let none = (NONE, 0);
+        let week = p.day / 7;
+        let Some((_, end)) = pr.week_span(week) else {
+            return [none, none];
+        };
+        match pr.rules.week_count {
+            WeekCount::ByStart => [(week as u32, p.minutes()), none],
+            WeekCount::Clipped if p.end <= end => [(week as u32, p.minutes()), none],
+            WeekCount::Clipped => {
+                let next = pr.week_span(week + 1).map_or(none, |(start, end)| {
+                    ((week + 1) as u32, p.end.min(end) - start)
+                });
+                [(week as u32, end - p.start), next]
+            }
+        }
+    }
+
     /// Index of the day holding `minute` (clamped to the horizon).
     fn day_of(day_start: &[i64], minute: i64) -> u32 {
         let i = day_start.partition_point(|&s| s <= minute);
@@ -315,6 +338,7 @@ impl Model {
                     rest_day,
                     night: night_threshold.is_some_and(|t| p.night_minutes >= t),
                     night_fair: p.night_minutes >= fair_threshold,
+                    weeks: Self::week_parts(pr, p),
                     charge: p.charge,
                     penalty: p.penalty,
                 });

@@ -68,12 +68,19 @@
 //!   `max(0, total − NightRules::max_average_minutes_per_day × (history.days + horizon days))`.
 //! - *Young limits* (minutes): for a young worker, per day the minutes of that
 //!   day's sessions beyond [`YoungRules::max_minutes_per_day`], and per rota
-//!   week those beyond [`YoungRules::max_minutes_per_week`].
+//!   week those beyond [`YoungRules::max_minutes_per_week`] (a week's
+//!   minutes as for *weekly minutes*).
 //! - *Per-kind limit* (count): for each `(kind, max)` of
 //!   [`WorkerLimits::max_per_kind`], sessions of that kind beyond `max`.
-//! - *Weekly minutes* (minutes): per rota week, with `m` the minutes of
-//!   sessions on that week's days, `max(0, min − m) + max(0, m − max)` for
-//!   [`WorkerLimits::min_minutes_per_week`] / `max_minutes_per_week`.
+//! - *Weekly minutes* (minutes): per rota week, with `m` the week's minutes,
+//!   `max(0, min − m) + max(0, m − max)` for
+//!   [`WorkerLimits::min_minutes_per_week`] / `max_minutes_per_week`. A
+//!   week's minutes follow [`Rules::week_count`]: by default
+//!   ([`WeekCount::ByStart`]) the whole length of each session on the week's
+//!   days; with [`WeekCount::Clipped`], the minutes of each session that fall
+//!   inside the week's span ([`Problem::week_span`]), so a session across
+//!   the start of a week counts partly in each (and minutes past the
+//!   horizon's end in none).
 //! - *Total minutes* (minutes): the same over the whole horizon with
 //!   `min_minutes_total` / `max_minutes_total`.
 //! - *Consecutive days* (days): a *work run* is a maximal run of worked days;
@@ -146,6 +153,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+mod build;
+
 use crate::ids::{BudgetId, KindId, PersonId, PlaceId, SeriesId, SessionId, Tag, WorkerId};
 
 /// Real elapsed minutes since the problem's epoch.
@@ -166,6 +175,7 @@ pub const DAILY_REST_WINDOW: Minute = 24 * 60;
 /// A general rostering problem: sessions to cover, workers to cover them,
 /// rules and weights. Plain data; [`crate::solver::solve`] validates it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// The horizon, one entry per local calendar day in order; a whole number
     /// of weeks.
@@ -194,6 +204,7 @@ pub struct Problem {
 
 /// One local calendar day of the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Day {
     /// The local date.
     pub date: NaiveDate,
@@ -204,22 +215,6 @@ pub struct Day {
 }
 
 impl Day {
-    /// `count` days from `first`, each 24 hours long from minute 0: the
-    /// days of a zone with no clock change in them. (Around a clock change
-    /// the plan gives each day its real length.)
-    pub fn run_from(first: NaiveDate, count: usize) -> Vec<Day> {
-        first
-            .iter_days()
-            .take(count)
-            .zip(0i64..)
-            .map(|(date, i)| Day {
-                date,
-                start: i * 1440,
-                end: (i + 1) * 1440,
-            })
-            .collect()
-    }
-
     /// Whether the day is a Saturday or a Sunday.
     pub fn is_weekend(&self) -> bool {
         matches!(self.date.weekday(), Weekday::Sat | Weekday::Sun)
@@ -227,19 +222,13 @@ impl Day {
 }
 
 impl Problem {
-    /// A problem over `days` with the default rules and weights, and no
-    /// budgets, pins or baseline.
-    pub fn new(days: Vec<Day>, sessions: Vec<Session>, workers: Vec<Employee>) -> Self {
-        Self {
-            days,
-            sessions,
-            workers,
-            rules: Rules::default(),
-            weights: Weights::default(),
-            budgets: Vec::new(),
-            pins: Vec::new(),
-            baseline: None,
-        }
+    /// The elapsed minutes `[start, end)` of rota week `week` (days `7 week`
+    /// to `7 week + 6`): from the start of its first day to the end of its
+    /// last; `None` past the horizon.
+    pub fn week_span(&self, week: usize) -> Option<(Minute, Minute)> {
+        let first = self.days.get(week.checked_mul(7)?)?;
+        let last = self.days.get(week * 7 + 6)?;
+        Some((first.start, last.end))
     }
 
     /// The horizon's weekends in order, each as its day indices: a Saturday
@@ -268,6 +257,7 @@ impl Problem {
 
 /// A session to cover: a shift, or a person's activity, on one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Session {
     /// Unique id.
     pub id: SessionId,
@@ -316,6 +306,7 @@ fn one() -> i64 {
 
 /// One time a session may take place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Placement {
     /// Index into [`Problem::days`] of the day it starts on.
     pub day: usize,
@@ -341,20 +332,6 @@ pub struct Placement {
 }
 
 impl Placement {
-    /// A placement on `day` from `start` to `end`, with no night or
-    /// restricted minutes, no charge and no penalty.
-    pub fn new(day: usize, start: Minute, end: Minute) -> Self {
-        Self {
-            day,
-            start,
-            end,
-            night_minutes: 0,
-            young_restricted_minutes: 0,
-            charge: 0,
-            penalty: 0,
-        }
-    }
-
     /// Whether this is a night session under `threshold` night minutes
     /// (see [`Rules::night_session_threshold`]).
     pub fn is_night(&self, threshold: u32) -> bool {
@@ -389,52 +366,9 @@ pub enum Cover {
     },
 }
 
-impl Session {
-    /// A session needing `workers` at one of `placements`, with no kind,
-    /// place, person, series, tags, refusals, preferences or budget, and
-    /// priority 1 (what JSON leaves out gives the same).
-    pub fn new(id: impl Into<SessionId>, placements: Vec<Placement>, workers: u32) -> Self {
-        Self {
-            id: id.into(),
-            placements,
-            cover: Cover::Required { workers },
-            kind: None,
-            place: None,
-            person: None,
-            series: None,
-            requires: Vec::new(),
-            refused: Vec::new(),
-            preferred: Vec::new(),
-            worker_penalties: Vec::new(),
-            budget: None,
-            priority: 1,
-        }
-    }
-}
-
-impl Employee {
-    /// A worker with no tags, days off, unavailability or limits, always
-    /// available, not young, not opted out, paid nothing (what JSON leaves
-    /// out gives the same).
-    pub fn new(id: impl Into<WorkerId>) -> Self {
-        Self {
-            id: id.into(),
-            tags: Vec::new(),
-            days_off: Vec::new(),
-            unavailable: Vec::new(),
-            available: None,
-            young: false,
-            opted_out: false,
-            pay_per_hour: 0,
-            limits: WorkerLimits::default(),
-            history: WorkerHistory::default(),
-            requests: Vec::new(),
-        }
-    }
-}
-
 /// A worker as the solver sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Employee {
     /// Unique id.
     pub id: WorkerId,
@@ -655,6 +589,37 @@ pub struct Rules {
     pub young: Option<YoungRules>,
     /// How the horizon's edges count for consecutive-day rules.
     pub boundary: Boundary,
+    /// Which rota week a session's minutes count in, for the weekly-minutes
+    /// and young workers' weekly limits (left out of JSON when it is the
+    /// default, so documents from before it read and write the same).
+    #[serde(skip_serializing_if = "WeekCount::is_by_start")]
+    pub week_count: WeekCount,
+}
+
+/// Which rota week a session's minutes count in, for
+/// [`WorkerLimits::min_minutes_per_week`] / `max_minutes_per_week` and
+/// [`YoungRules::max_minutes_per_week`]. Both are defensible: the default
+/// matches how a rota is usually read, the clipped rule how a payroll week
+/// is paid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekCount {
+    /// A session counts wholly in the rota week of the day it starts on.
+    #[default]
+    ByStart,
+    /// A session's minutes are clipped at the start of each rota week (the
+    /// start of day `7k`, local Monday 00:00 in a plan): the minutes before
+    /// count in one week, the rest in the next, in real elapsed time. A
+    /// placement may then reach no further than the end of the week after
+    /// its own (validation refuses a longer one).
+    Clipped,
+}
+
+impl WeekCount {
+    /// Whether this is the default, [`WeekCount::ByStart`].
+    pub fn is_by_start(&self) -> bool {
+        *self == WeekCount::ByStart
+    }
 }
 
 impl Default for Rules {
@@ -669,6 +634,7 @@ impl Default for Rules {
             night: Some(NightRules::default()),
             young: Some(YoungRules::default()),
             boundary: Boundary::Continues,
+            week_count: WeekCount::ByStart,
         }
     }
 }
@@ -693,6 +659,7 @@ impl Rules {
             night: None,
             young: None,
             boundary: Boundary::Continues,
+            week_count: WeekCount::ByStart,
         }
     }
 }

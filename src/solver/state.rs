@@ -630,10 +630,13 @@ impl<'m> State<'m> {
         if let Some((a, b)) = region {
             delta.hard -= self.runs_cost(w, a, b);
         }
-        let k = d / 7;
-        let has_week = k < m.nweeks;
-        if has_week {
-            delta.hard -= self.week_cost(w, k);
+        // The rota weeks its minutes count in (one, or two when clipped).
+        let weeks = p
+            .weeks
+            .into_iter()
+            .filter(|&(k, _)| (k as usize) < m.nweeks);
+        for (k, _) in weeks.clone() {
+            delta.hard -= self.week_cost(w, k as usize);
         }
         delta.hard -= self.global_cost(w);
         let hours_before = self.total[w] / 60;
@@ -645,8 +648,8 @@ impl<'m> State<'m> {
             self.day_sess[cell].swap_remove(i);
         }
         self.day_cnt[cell] = self.day_sess[cell].len().min(255) as u8;
-        if has_week {
-            self.week_min[w * m.nweeks + k] += sign * p.dur;
+        for (k, minutes) in weeks.clone() {
+            self.week_min[w * m.nweeks + k as usize] += sign * minutes;
         }
         self.total[w] += sign * p.dur;
         if p.night {
@@ -687,8 +690,8 @@ impl<'m> State<'m> {
         if let Some((a, b)) = region {
             delta.hard += self.runs_cost(w, a, b);
         }
-        if has_week {
-            delta.hard += self.week_cost(w, k);
+        for (k, _) in weeks {
+            delta.hard += self.week_cost(w, k as usize);
         }
         delta.hard += self.global_cost(w);
         if !m.fair.is_empty() {

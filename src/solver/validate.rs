@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::error::ProblemError;
-use super::problem::{Cover, Problem};
+use super::problem::{Cover, Problem, WeekCount};
 
 impl Problem {
     /// Checks the problem and reports every problem found: a horizon that is
@@ -12,17 +12,10 @@ impl Problem {
     /// the baseline, contradictory limits and impossible rule values.
     ///
     /// ```
-    /// use perfect_week::solver::{Problem, Rules, Weights};
-    /// let empty = Problem {
-    ///     days: vec![],
-    ///     sessions: vec![],
-    ///     workers: vec![],
-    ///     rules: Rules::none(),
-    ///     weights: Weights::default(),
-    ///     budgets: vec![],
-    ///     pins: vec![],
-    ///     baseline: None,
-    /// };
+    /// use perfect_week::solver::Problem;
+    ///
+    /// // No days: a horizon must be a whole number of weeks.
+    /// let empty = Problem::new(vec![], vec![], vec![]);
     /// assert!(empty.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<(), Vec<ProblemError>> {
@@ -70,7 +63,11 @@ impl Problem {
                         .days
                         .get(p.day)
                         .is_some_and(|d| d.start <= p.start && p.start < d.end)
-                    && p.charge >= 0;
+                    && p.charge >= 0
+                    && (self.rules.week_count == WeekCount::ByStart
+                        || self
+                            .week_span(p.day / 7 + 1)
+                            .is_none_or(|(_, next_end)| p.end <= next_end));
                 if !ok {
                     errs.push(ProblemError::BadPlacement {
                         session: s.id.clone(),

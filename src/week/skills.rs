@@ -21,12 +21,7 @@ impl PerfectWeek {
     ///     Timing::fixed(ten), 120)
     ///     .with_support(Support { skills: vec!["driving".into()], ..Support::default() });
     /// let week = PerfectWeek { person: "ava".into(), activities: vec![drive] };
-    /// let contract = Contract {
-    ///     min_minutes_per_week: 0,
-    ///     max_minutes_per_week: 1200,
-    ///     hourly_pay: "12.71".parse()?,
-    ///     opted_out_of_48h: false,
-    /// };
+    /// let contract = Contract::new(1200, "12.71".parse()?);
     /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
     /// let sam = Worker::new("sam", "Sam", born, contract);
     /// let err = week.check_skills_held(&[sam]).err().ok_or("nobody drives")?;
@@ -88,11 +83,7 @@ mod tests {
                 .contains("activity \"drive\" skill \"driving\"")
         );
         let mut driver = sample_worker();
-        driver.qualifications.push(Qualification {
-            skill: "driving".into(),
-            obtained: None,
-            expires: None,
-        });
+        driver.qualifications.push(Qualification::new("driving"));
         assert!(week.check_skills_held(&[sample_worker(), driver]).is_ok());
     }
 }

@@ -21,10 +21,12 @@ pub fn monday() -> NaiveDate {
 /// `n` days of 24 hours from `first`, day 0 starting at minute 0.
 pub fn days_from(first: NaiveDate, n: usize) -> Vec<Day> {
     (0..n)
-        .map(|d| Day {
-            date: first + Days::new(d as u64),
-            start: d as i64 * DAY,
-            end: (d as i64 + 1) * DAY,
+        .map(|d| {
+            Day::new(
+                first + Days::new(d as u64),
+                d as i64 * DAY,
+                (d as i64 + 1) * DAY,
+            )
         })
         .collect()
 }
@@ -46,16 +48,9 @@ pub fn zero_weights() -> Weights {
 
 /// A problem of `n` days from Monday with no rule and no weight.
 pub fn problem(n: usize) -> Problem {
-    Problem {
-        days: days_from(monday(), n),
-        sessions: vec![],
-        workers: vec![],
-        rules: Rules::none(),
-        weights: zero_weights(),
-        budgets: vec![],
-        pins: vec![],
-        baseline: None,
-    }
+    Problem::new(days_from(monday(), n), vec![], vec![])
+        .with_rules(Rules::none())
+        .with_weights(zero_weights())
 }
 
 /// Minute of hour `h` (may exceed 24) on day `d`.
@@ -82,19 +77,7 @@ pub fn kind(mut s: Session, k: &str) -> Session {
 }
 
 pub fn worker(id: &str) -> Employee {
-    Employee {
-        id: id.into(),
-        tags: vec![],
-        days_off: vec![],
-        unavailable: vec![],
-        available: None,
-        young: false,
-        opted_out: false,
-        pay_per_hour: 0,
-        limits: Default::default(),
-        history: Default::default(),
-        requests: vec![],
-    }
+    Employee::new(id)
 }
 
 pub fn roster(pairs: &[(&str, &str)]) -> Roster {

@@ -23,17 +23,13 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
         -50i64..500,
         -5i64..20,
     )
-        .prop_map(
-            |(day, start, len, night, young, charge, penalty)| Placement {
-                day,
-                start,
-                end: start + len,
-                night_minutes: night,
-                young_restricted_minutes: young,
-                charge,
-                penalty,
-            },
-        );
+        .prop_map(|(day, start, len, night, young, charge, penalty)| {
+            Placement::new(day, start, start + len)
+                .with_night_minutes(night)
+                .with_young_restricted_minutes(young)
+                .with_charge(charge)
+                .with_penalty(penalty)
+        });
     let session = (
         0usize..8,
         prop::collection::vec(placement, 0..3),
@@ -54,31 +50,33 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
         -2i64..4,
     )
         .prop_map(
-            |(id, placements, cover, kind, place, person, preferred, priority)| Session {
-                id: format!("s{id}").into(),
-                placements,
-                cover,
-                kind: kind.map(|k| format!("k{k}").into()),
-                place: place.map(|k| format!("p{k}").into()),
-                person: person.map(|k| format!("ann{k}").into()),
-                series: person.map(|k| format!("series{k}").into()),
-                requires: if id % 3 == 0 {
-                    vec!["med".into()]
-                } else {
-                    vec![]
-                },
-                refused: preferred
-                    .iter()
-                    .take(1)
-                    .map(|w| format!("w{w}").into())
-                    .collect(),
-                preferred: preferred.iter().map(|w| format!("w{w}").into()).collect(),
-                worker_penalties: preferred
-                    .iter()
-                    .map(|w| (format!("w{w}").into(), 3))
-                    .collect(),
-                budget: kind.map(|k| format!("b{k}").into()),
-                priority,
+            |(id, placements, cover, kind, place, person, preferred, priority)| {
+                let mut s = Session::new(format!("s{id}"), placements, 0)
+                    .with_cover(cover)
+                    .with_priority(priority);
+                if let Some(k) = kind {
+                    s = s.with_kind(format!("k{k}")).with_budget(format!("b{k}"));
+                }
+                if let Some(k) = place {
+                    s = s.with_place(format!("p{k}"));
+                }
+                if let Some(k) = person {
+                    s = s
+                        .with_person(format!("ann{k}"))
+                        .with_series(format!("series{k}"));
+                }
+                if id % 3 == 0 {
+                    s = s.requiring("med");
+                }
+                if let Some(w) = preferred.first() {
+                    s = s.refusing(format!("w{w}"));
+                }
+                for w in &preferred {
+                    s = s
+                        .preferring(format!("w{w}"))
+                        .with_worker_penalty(format!("w{w}"), 3);
+                }
+                s
             },
         );
     let interval = (minute.clone(), -100i64..3000).prop_map(|(start, len)| Interval {
@@ -171,11 +169,7 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (skip, len))| {
-                    let d = Day {
-                        date: first + Days::new((i + skip) as u64),
-                        start,
-                        end: start + len,
-                    };
+                    let d = Day::new(first + Days::new((i + skip) as u64), start, start + len);
                     start += 1440;
                     d
                 })
@@ -258,25 +252,22 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
                 assignments: assignments.iter().skip(1).cloned().collect(),
                 placements: vec![],
             };
-            let problem = Problem {
-                days,
-                sessions,
-                workers,
-                rules,
-                weights,
-                budgets: vec![
-                    Budget {
-                        id: "b0".into(),
-                        cap: 100,
-                    },
-                    Budget {
-                        id: "b1".into(),
-                        cap: -10,
-                    },
-                ],
-                pins: pins.collect(),
-                baseline: Some(baseline),
-            };
+            let budgets = [
+                Budget {
+                    id: "b0".into(),
+                    cap: 100,
+                },
+                Budget {
+                    id: "b1".into(),
+                    cap: -10,
+                },
+            ];
+            let problem = Problem::new(days, sessions, workers)
+                .with_rules(rules)
+                .with_weights(weights)
+                .with_budgets(budgets)
+                .with_pins(pins)
+                .with_baseline(baseline);
             (
                 problem,
                 Roster {
@@ -375,10 +366,7 @@ fn no_panic_on_a_roster_naming_unknown_things_or_empty_problem() {
     assert!(check(&p, &Roster::default()).is_ok());
     assert!(check(&p, &roster(&[("s", "w")])).is_err());
     let mut p = problem(7);
-    p.sessions = vec![Session {
-        placements: vec![],
-        ..session("empty", 0, 0, 1)
-    }];
+    p.sessions = vec![Session::new("empty", vec![], 1)];
     p.workers = vec![worker("w")];
     let report = check(&p, &roster(&[("empty", "w")])).expect("known names");
     assert!(report.is_feasible());

@@ -69,23 +69,15 @@ fn daily_rest_is_measured_in_elapsed_minutes_across_a_clock_change() {
     // 01:00: a 23-hour day), then Monday.
     let mut p = daily_rest_only(0);
     p.days = vec![
-        Day {
-            date: date(2025, 3, 29),
-            start: 0,
-            end: DAY,
-        },
-        Day {
-            date: date(2025, 3, 30),
-            start: DAY,
-            end: 2 * DAY - HOUR,
-        },
+        Day::new(date(2025, 3, 29), 0, DAY),
+        Day::new(date(2025, 3, 30), DAY, 2 * DAY - HOUR),
     ];
     for d in 0..5 {
-        p.days.push(Day {
-            date: date(2025, 3, 31) + Days::new(d),
-            start: 2 * DAY - HOUR + d as i64 * DAY,
-            end: 3 * DAY - HOUR + d as i64 * DAY,
-        });
+        p.days.push(Day::new(
+            date(2025, 3, 31) + Days::new(d),
+            2 * DAY - HOUR + d as i64 * DAY,
+            3 * DAY - HOUR + d as i64 * DAY,
+        ));
     }
     // Saturday 14:00-22:00, then Sunday 09:00-17:00 local: 11 hours on the
     // clock, 10 hours elapsed.

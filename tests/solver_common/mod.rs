@@ -34,11 +34,11 @@ pub fn days(weeks: usize, dst: bool) -> Vec<Day> {
     let mut start = 0;
     for i in 0..weeks * 7 {
         let len = if dst && i == 3 { 1380 } else { 1440 };
-        out.push(Day {
-            date: monday + chrono::Days::new(i as u64),
+        out.push(Day::new(
+            monday + chrono::Days::new(i as u64),
             start,
-            end: start + len,
-        });
+            start + len,
+        ));
         start += len;
     }
     out
@@ -51,33 +51,13 @@ pub fn placement(day: &Day, day_index: usize, from: i64, minutes: i64) -> Placem
     let overlap = |a: i64, b: i64| (end.min(day.start + b) - start.max(day.start + a)).max(0);
     let night = overlap(23 * 60, 30 * 60) + overlap(-24 * 60, 6 * 60);
     let young = overlap(22 * 60, 30 * 60) + overlap(-24 * 60, 6 * 60);
-    Placement {
-        day: day_index,
-        start,
-        end,
-        night_minutes: night as u32,
-        young_restricted_minutes: young as u32,
-        charge: 0,
-        penalty: 0,
-    }
+    Placement::new(day_index, start, end)
+        .with_night_minutes(night as u32)
+        .with_young_restricted_minutes(young as u32)
 }
 
 pub fn plain_session(id: String, placements: Vec<Placement>, cover: Cover) -> Session {
-    Session {
-        id: id.into(),
-        placements,
-        cover,
-        kind: None,
-        place: None,
-        person: None,
-        series: None,
-        requires: vec![],
-        refused: vec![],
-        preferred: vec![],
-        worker_penalties: vec![],
-        budget: None,
-        priority: 1,
-    }
+    Session::new(id, placements, 0).with_cover(cover)
 }
 
 pub fn plain_worker(id: String) -> Employee {
@@ -264,6 +244,11 @@ pub fn problem(seed: u64, nw: usize, ns: usize, weeks: usize) -> Problem {
     if g.chance(15) {
         rules = Rules::none();
     }
+    // A third of the seeds count weekly minutes clipped at each week's start
+    // (chosen by the seed, not the generator, so other draws stay the same).
+    if seed % 3 == 1 {
+        rules.week_count = WeekCount::Clipped;
+    }
     let mut weights = Weights {
         cost: g.below(2) as i64,
         ..Weights::default()
@@ -321,14 +306,11 @@ pub fn problem(seed: u64, nw: usize, ns: usize, weeks: usize) -> Problem {
             }
         }
     }
-    Problem {
-        days,
-        sessions,
-        workers,
-        rules,
-        weights,
-        budgets,
-        pins,
-        baseline,
-    }
+    let mut problem = Problem::new(days, sessions, workers)
+        .with_rules(rules)
+        .with_weights(weights)
+        .with_budgets(budgets)
+        .with_pins(pins);
+    problem.baseline = baseline;
+    problem
 }

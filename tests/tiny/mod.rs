@@ -46,12 +46,7 @@ pub fn plan(
         cards: vec![RateCard::flat(start, money.rate)],
     };
     let fund = Fund::money(rate_cards, money.per_week);
-    let contract = Contract {
-        min_minutes_per_week: 0,
-        max_minutes_per_week: 20 * 60,
-        hourly_pay: money.pay,
-        opted_out_of_48h: false,
-    };
+    let contract = Contract::new(20 * 60, money.pay);
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).unwrap_or(NaiveDate::MIN);
     let workers = workers
         .iter()

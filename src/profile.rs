@@ -1,4 +1,6 @@
-//! The one-page profile, for people and for staff.
+//! The one-page profile, for people and for staff: below both, so that
+//! `staff` need not import from `person` (whose matching imports `staff`).
+//! Its public path is [`crate::person::OnePageProfile`].
 
 use std::fmt;
 
