@@ -1,7 +1,9 @@
 //! Several searches side by side, one OS thread each (`SolverConfig::threads`).
 //!
-//! Search 0 runs on the calling thread, works on the lower bound and calls
-//! the progress callback; the others differ only by seed. No search reads
+//! Search 0 runs on the calling thread, reports the lower bound and calls
+//! the progress callback; the others differ only by seed (each runs the
+//! bound's rounds too, for its own master's columns, since sharing them
+//! would make a search's path depend on another's timing). No search reads
 //! another's state, so each one's path depends only on its seed and the step
 //! budget, and the pick (best score, ties to the lower index) is the same on
 //! every run. When search 0 proves its roster optimal it raises a flag and

@@ -44,7 +44,10 @@ const MASTER_TERM_WORK: u64 = 4;
 /// How one search of a portfolio runs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lane<'a> {
-    /// Works on the lower bound too (one search of a portfolio does).
+    /// Its lower bound is the one reported, and it raises `stop` when the
+    /// bound proves its roster optimal (search 0 of a portfolio). Every
+    /// search runs the bound's rounds, which price the schedules its own
+    /// master chooses from.
     pub bound: bool,
     /// Raised by the search that proves its roster optimal; the others stop
     /// when they see it.
@@ -847,7 +850,7 @@ impl<'m> Search<'m> {
             let share = if bound.stalled() { 80 } else { 4 };
             // Once the bound has stalled or converged its rounds bring no
             // new rows: shaken prices keep the pool fresh for the master.
-            if lane.bound && (bound.stalled() || !bound.active()) && bound.spent <= work / 8 {
+            if (bound.stalled() || !bound.active()) && bound.spent <= work / 8 {
                 bound.shaken_round(&mut self.rng, 0.2);
                 for w in 0..m.nw {
                     let mut row = std::mem::take(&mut bound.last_rows[w]);
@@ -857,7 +860,7 @@ impl<'m> Search<'m> {
                     bound.last_rows[w] = row;
                 }
             }
-            if lane.bound && bound.active() && bound.spent <= work / share {
+            if bound.active() && bound.spent <= work / share {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
                 let rose = bound.iterate(upper, term.max_time.map(|t| started + t));
