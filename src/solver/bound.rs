@@ -378,13 +378,20 @@ impl<'m> Bound<'m> {
         rose
     }
 
+    /// Whether its rounds price whole rows (with the one-session-a-day rule
+    /// and while every relaxed row problem has a solution), which the
+    /// search pools for its master.
+    pub fn prices_rows(&self) -> bool {
+        self.feasible && self.m.one_per_day
+    }
+
     /// Prices every worker's row at the current prices shaken by up to
     /// `±noise` of each price (at least one unit of score), for new columns
     /// only: the bound, the prices and the head-counts are left as they
     /// were. Used once the bound has stalled, when its own rounds no longer
     /// bring new rows.
     pub fn shaken_round(&mut self, rng: &mut super::rng::Rng, noise: f64) {
-        if !self.feasible || !self.m.one_per_day {
+        if !self.prices_rows() {
             return;
         }
         let saved = self.lam.clone();

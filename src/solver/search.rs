@@ -716,6 +716,17 @@ impl<'m> Search<'m> {
         true
     }
 
+    /// Moves the rows the bound's last round priced into the pool.
+    fn pool_rows(&mut self, bound: &mut super::bound::Bound<'_>) {
+        for w in 0..self.m.nw {
+            let mut row = std::mem::take(&mut bound.last_rows[w]);
+            if !row.is_empty() {
+                self.pool.offer(&self.st, w, &mut row);
+            }
+            bound.last_rows[w] = row;
+        }
+    }
+
     /// The restricted master over pooled schedules: re-chooses many
     /// workers' whole rows at once (see `master.rs`).
     fn mv_master(&mut self) -> bool {
@@ -850,27 +861,18 @@ impl<'m> Search<'m> {
             let share = if bound.stalled() { 80 } else { 4 };
             // Once the bound has stalled or converged its rounds bring no
             // new rows: shaken prices keep the pool fresh for the master.
-            if (bound.stalled() || !bound.active()) && bound.spent <= work / 8 {
+            if bound.prices_rows()
+                && (bound.stalled() || !bound.active())
+                && bound.spent <= work / 8
+            {
                 bound.shaken_round(&mut self.rng, 0.2);
-                for w in 0..m.nw {
-                    let mut row = std::mem::take(&mut bound.last_rows[w]);
-                    if !row.is_empty() {
-                        self.pool.offer(&self.st, w, &mut row);
-                    }
-                    bound.last_rows[w] = row;
-                }
+                self.pool_rows(&mut bound);
             }
             if bound.active() && bound.spent <= work / share {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
                 let rose = bound.iterate(upper, term.max_time.map(|t| started + t));
-                for w in 0..m.nw {
-                    let mut row = std::mem::take(&mut bound.last_rows[w]);
-                    if !row.is_empty() {
-                        self.pool.offer(&self.st, w, &mut row);
-                    }
-                    bound.last_rows[w] = row;
-                }
+                self.pool_rows(&mut bound);
                 if rose && report(self, cur, steps, bound.score(), on_progress).is_break() {
                     break;
                 }
@@ -885,8 +887,9 @@ impl<'m> Search<'m> {
                 break;
             }
             // The master runs once the pricing has brought new columns,
-            // within its share of the work, from the best roster known; the
-            // late acceptance then starts again from what it returns.
+            // within its share of the work: every other time from the best
+            // roster known (the late acceptance then starts again from what
+            // it returns), otherwise from the current roster as a move.
             let master_due = self.pool.fresh >= m.nw.max(8) && self.master_spent <= work / 4;
             if master_due {
                 self.master_runs += 1;
@@ -913,25 +916,23 @@ impl<'m> Search<'m> {
                 continue;
             }
             let mark = self.st.mark();
-            let r = if master_due {
-                usize::MAX
+            let applied = if master_due {
+                self.mv_master()
             } else {
-                self.rng.below(1000)
-            };
-            let applied = match r {
-                usize::MAX => self.mv_master(),
-                0..=2 => self.mv_ruin(),
-                955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
-                970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
-                985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
-                3..=199 => self.mv_change(),
-                200..=349 => self.mv_transfer(),
-                350..=399 => self.mv_unassign(),
-                400..=579 => self.mv_swap(),
-                580..=839 => self.mv_block_swap(),
-                840..=899 => self.mv_block_add(),
-                900..=949 => self.mv_block_remove(),
-                _ => self.mv_placement(),
+                match self.rng.below(1000) {
+                    0..=2 => self.mv_ruin(),
+                    955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
+                    970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
+                    985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
+                    3..=199 => self.mv_change(),
+                    200..=349 => self.mv_transfer(),
+                    350..=399 => self.mv_unassign(),
+                    400..=579 => self.mv_swap(),
+                    580..=839 => self.mv_block_swap(),
+                    840..=899 => self.mv_block_add(),
+                    900..=949 => self.mv_block_remove(),
+                    _ => self.mv_placement(),
+                }
             };
             steps += 1;
             if !applied {
