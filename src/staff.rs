@@ -16,6 +16,11 @@ use crate::ids::{SkillId, TraitId, WorkerId};
 use crate::profile::OnePageProfile;
 use crate::time::{TimeRange, local_window, resolve_local};
 
+/// The highest hourly rate or pay the crate accepts: £1,000,000 an hour, far
+/// above any real one, so that charges and pay over any session count
+/// without overflow. Also at [`money::MAX_HOURLY`](crate::money::MAX_HOURLY).
+pub const MAX_HOURLY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 /// A member of staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Worker {
@@ -368,11 +373,11 @@ impl Worker {
                 expected: "more than £0 (see money::PayFloorTable for the legal floor)".into(),
             });
         }
-        if c.hourly_pay > crate::money::MAX_HOURLY {
+        if c.hourly_pay > MAX_HOURLY {
             errors.push(ValidationError::ExceedsLimit {
                 item: format!("{me} contract hourly pay"),
                 value: c.hourly_pay.to_string(),
-                limit: crate::money::MAX_HOURLY.to_string(),
+                limit: MAX_HOURLY.to_string(),
             });
         }
         for (i, l) in self.leave.iter().enumerate() {

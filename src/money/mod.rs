@@ -45,10 +45,10 @@ pub fn round_pennies(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// The highest hourly rate or pay the crate accepts: £1,000,000 an hour, far
-/// above any real one, so that charges and pay over any session count
-/// without overflow.
-pub const MAX_HOURLY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+/// The highest hourly rate or pay the crate accepts (defined beside the
+/// worker's contract, which checks pay against it, so that `staff` need not
+/// import from `money` above it).
+pub use crate::staff::MAX_HOURLY;
 
 /// Sums without panicking on absurd input (saturates instead).
 pub(crate) fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {

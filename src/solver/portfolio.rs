@@ -14,9 +14,9 @@ use std::ops::ControlFlow;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
+use super::config::{Progress, SolverConfig};
 use super::model::Model;
 use super::search::{Lane, Outcome, Search};
-use super::{Progress, SolverConfig};
 
 /// The seed of search `i` of a portfolio seeded with `seed`.
 fn lane_seed(seed: u64, i: usize) -> u64 {
