@@ -37,7 +37,7 @@ use super::model::{Model, NONE};
 use super::score::Score;
 
 /// Fixed-point scale of prices.
-const SCALE: i64 = 1 << 10;
+pub(crate) const SCALE: i64 = 1 << 10;
 const INF: i64 = i64::MAX / 4;
 /// Largest price magnitude, scaled (a required session nobody can fill
 /// would otherwise raise its price without end).
@@ -368,11 +368,8 @@ impl<'m> Bound<'m> {
         };
         let step = (self.theta * (target - lv) / norm).min(1e12);
         for (s, se) in m.sess.iter().enumerate() {
-            let mut l = self.lam[s] + (step * grad[s] as f64 * SCALE as f64).round() as i64;
-            if !se.required {
-                l = l.clamp(-se.over * SCALE, se.under * SCALE);
-            }
-            self.lam[s] = l.clamp(-LAM_MAX, LAM_MAX);
+            let l = self.lam[s] + (step * grad[s] as f64 * SCALE as f64).round() as i64;
+            self.lam[s] = price_box(se, l);
             self.unfillable |= se.required && self.lam[s] >= LAM_MAX;
         }
         rose
@@ -385,29 +382,56 @@ impl<'m> Bound<'m> {
         self.feasible && self.m.one_per_day
     }
 
-    /// Prices every worker's row at the current prices shaken by up to
-    /// `±noise` of each price (at least one unit of score), for new columns
-    /// only: the bound, the prices and the head-counts are left as they
-    /// were. Used once the bound has stalled, when its own rounds no longer
-    /// bring new rows.
-    pub fn shaken_round(&mut self, rng: &mut super::rng::Rng, noise: f64) {
+    /// The subgradient's current prices (scaled by `SCALE`).
+    pub fn prices(&self) -> &[i64] {
+        &self.lam
+    }
+
+    /// One round at the given prices `lam` (scaled by `SCALE`, clipped into
+    /// the box first), instead of the subgradient's own: every worker's row
+    /// is priced (for the pool, `last_rows`), and `L(λ)` counts for the
+    /// bound, which holds at every price in the box. The subgradient's own
+    /// prices and step are left as they were. Returns whether the bound
+    /// rose.
+    pub fn round_at(&mut self, lam: &[i64], deadline: Option<Instant>) -> bool {
         if !self.prices_rows() {
-            return;
+            return false;
         }
-        let saved = self.lam.clone();
+        let m = self.m;
+        let saved = std::mem::take(&mut self.lam);
         let count = self.count.clone();
-        for l in self.lam.iter_mut() {
-            let span = ((*l).abs() as f64 * noise).max(SCALE as f64);
-            let r = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-            *l += (span * (2.0 * r - 1.0)) as i64;
+        self.lam = lam
+            .iter()
+            .zip(&m.sess)
+            .map(|(&l, se)| price_box(se, l))
+            .collect();
+        let mut raw = self.konst;
+        for (s, se) in m.sess.iter().enumerate() {
+            raw += self.lam[s] * se.want as i64;
         }
-        for w in 0..self.m.nw {
-            if self.solve_row(w).is_none() {
+        let mut whole = true;
+        for w in 0..m.nw {
+            // Past the deadline the solve is over: drop this round.
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                whole = false;
                 break;
+            }
+            match self.solve_row(w) {
+                Some(v) => raw += v,
+                None => {
+                    whole = false;
+                    break;
+                }
             }
         }
         self.lam = saved;
         self.count = count;
+        let value = ceil_div(raw, SCALE);
+        let rose = whole && !self.unfillable && self.best.is_none_or(|b| value > b);
+        if rose {
+            self.best = Some(value);
+        }
+        rose
     }
 
     /// Without the one-session-a-day rule: every seat on its own.
@@ -613,6 +637,17 @@ impl<'m> Bound<'m> {
         }
         Some(value)
     }
+}
+
+/// A session's price clipped into the box where `L(λ)` is a bound: within
+/// `[-over, under]` on a preferred session, within the cap on a required one.
+pub(crate) fn price_box(se: &super::model::Sess, l: i64) -> i64 {
+    let l = if se.required {
+        l
+    } else {
+        l.clamp(-se.over * SCALE, se.under * SCALE)
+    };
+    l.clamp(-LAM_MAX, LAM_MAX)
 }
 
 /// `⌈a / b⌉` for `b > 0`.

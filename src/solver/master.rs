@@ -1,19 +1,33 @@
 //! A restricted master over pooled schedules: the column-generation half of
 //! the search.
 //!
-//! Every round of the lower bound prices each worker's whole schedule by a
-//! DP at the current session prices (`bound.rs`); those schedules, and the
-//! rows of the rosters the search holds, are kept here as *columns*, a few
-//! dozen per worker. The master chooses one column per worker so that the
-//! chosen columns together cover the sessions best: a small annealing search
-//! over column choices, scored by a light evaluator that knows only each
+//! Every round of pricing prices each worker's whole schedule by a DP
+//! (`bound.rs`); those schedules, and the rows of the rosters the search
+//! holds, are kept here as *columns*, a few dozen per worker. The master
+//! chooses one column per worker so that the chosen columns together cover
+//! the sessions best, scored by a light evaluator that knows only each
 //! column's own cost (per-seat costs and requests) and each session's cover
-//! terms at its head-count. One move changes one worker's column, or two
-//! workers' at once; a move costs a few dozen additions, so the master
-//! tries hundreds of thousands of combinations where the full state could
-//! try a few thousand. The best combination found is then installed into
-//! the full state, which judges it with every rule; the search keeps it only
-//! if it is better than the best roster known.
+//! terms at its head-count. The best choice found is then installed into the
+//! full state, which judges it with every rule; the search keeps it only if
+//! it is better than the best roster known.
+//!
+//! Column generation proper: the pool's own Lagrangian dual, raised by a
+//! few subgradient steps over the pooled columns only
+//! (`Pool::restricted_prices`), gives prices near the duals of the
+//! restricted master's linear relaxation. Rounds of pricing at those prices
+//! bring exactly the columns the pool lacks (where the subgradient's own
+//! prices, near the full relaxation's, keep returning the same rows), and
+//! since every price vector gives a valid bound, they raise the bound too.
+//!
+//! The choice itself is made in two ways:
+//! - from the best roster, a branch and bound over the pool
+//!   (`exact.rs`), bounded by the pool's Lagrangian at those prices, with
+//!   reduced-cost fixing: where the pool holds a roster close to the bound
+//!   this finds it, or proves there is none, and on small instances proves
+//!   the roster optimal together with the bound;
+//! - then (and from the current roster, as a move) a small annealing over
+//!   column choices, one worker's column at a time, from the current choice
+//!   or from each worker's column of least reduced cost.
 //!
 //! Single-worker changes alone would add nothing to the DP moves (the DP
 //! finds a worker's best row over all rows, a superset of the pool); what
@@ -21,8 +35,9 @@
 //! combination the prices say is good, which no one-worker move can reach
 //! through the lexicographic score.
 
-use std::collections::HashSet;
+mod exact;
 
+use super::bound::{SCALE, price_box};
 use super::dp::req_cost;
 use super::model::{Model, NONE};
 use super::rng::Rng;
@@ -44,8 +59,10 @@ struct Column {
 #[derive(Debug, Clone)]
 pub(crate) struct Pool {
     cols: Vec<Vec<Column>>,
-    seen: Vec<HashSet<u64>>,
     ring: Vec<usize>,
+    /// The restricted master's prices (see `restricted_prices`), scaled as
+    /// the bound's; empty until first computed.
+    lam: Vec<i64>,
     /// Columns added since the master last ran.
     pub fresh: usize,
     /// Cover terms evaluated so far (the master's share of the work).
@@ -96,18 +113,6 @@ impl Cover {
             + self.extra * (n - self.want).max(0)
             + if n > 0 { self.held } else { 0 }
     }
-}
-
-fn hash(sess: &[u32]) -> u64 {
-    // FNV-1a: stable across runs (the search must repeat).
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &s in sess {
-        for b in s.to_le_bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
 }
 
 /// A column's own cost: per-seat soft costs and that worker's requests, at
@@ -169,8 +174,8 @@ impl Pool {
     pub fn new(m: &Model) -> Self {
         Pool {
             cols: vec![Vec::new(); m.nw],
-            seen: vec![HashSet::new(); m.nw],
             ring: vec![0; m.nw],
+            lam: Vec::new(),
             fresh: 0,
             work: 0,
         }
@@ -181,14 +186,12 @@ impl Pool {
     pub fn offer(&mut self, st: &State<'_>, w: usize, sess: &mut Vec<u32>) -> Option<usize> {
         let m = st.m;
         sess.sort_by_key(|&s| (m.sess[s as usize].pls[st.place[s as usize] as usize].day, s));
-        let h = hash(sess);
         if let Some(i) = self.cols[w].iter().position(|c| c.sess == *sess) {
             return Some(i);
         }
-        if self.seen[w].contains(&h) || !keeps_limits(m, st, w, sess) {
+        if !keeps_limits(m, st, w, sess) {
             return None;
         }
-        self.seen[w].insert(h);
         let col = Column {
             own: own_cost(st, w, sess),
             sess: sess.clone(),
@@ -199,11 +202,119 @@ impl Pool {
             list.push(col);
             Some(list.len() - 1)
         } else {
-            let i = self.ring[w];
-            self.ring[w] = (i + 1) % PER_WORKER;
+            // Out goes the column the restricted master's prices like least
+            // (the oldest while there are none).
+            let i = if self.lam.is_empty() {
+                let i = self.ring[w];
+                self.ring[w] = (i + 1) % PER_WORKER;
+                i
+            } else {
+                let lam = &self.lam;
+                let reduced = |c: &Column| {
+                    c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
+                };
+                (0..list.len())
+                    .max_by_key(|&i| reduced(&list[i]))
+                    .unwrap_or(0)
+            };
             list[i] = col;
             Some(i)
         }
+    }
+
+    /// Session prices near the duals of the restricted master's linear
+    /// relaxation (each worker one convex mix of their pooled columns,
+    /// cover as in the bound): `iterations` projected subgradient steps on
+    /// the pool's own Lagrangian dual, from `start`, aiming at `upper` (the
+    /// best roster's soft level) when there is one. Pricing whole rows at
+    /// these prices is column generation: it brings exactly the columns
+    /// the restricted master lacks. Returns the prices where that dual was
+    /// highest (scaled as the bound's, `bound::SCALE`).
+    pub fn restricted_prices(
+        &mut self,
+        m: &Model,
+        start: &[i64],
+        upper: Option<i64>,
+        iterations: usize,
+    ) -> &[i64] {
+        let mut lam: Vec<i64> = if self.lam.len() == start.len() {
+            self.lam.clone()
+        } else {
+            start.to_vec()
+        };
+        let mut best = (i64::MIN, lam.clone());
+        let mut theta = 1.0f64;
+        let mut since = 0;
+        let mut count = vec![0i64; m.sess.len()];
+        for _ in 0..iterations {
+            count.iter_mut().for_each(|c| *c = 0);
+            let mut value: i64 = m
+                .sess
+                .iter()
+                .zip(&lam)
+                .map(|(se, l)| l * se.want as i64)
+                .sum();
+            for list in &self.cols {
+                let reduced = |c: &Column| {
+                    c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
+                };
+                let Some(c) = list.iter().min_by_key(|c| reduced(c)) else {
+                    continue;
+                };
+                self.work += list.iter().map(|c| c.sess.len() as u64).sum::<u64>();
+                value += reduced(c);
+                for &s in &c.sess {
+                    count[s as usize] += 1;
+                }
+            }
+            if value > best.0 {
+                best = (value, lam.clone());
+                since = 0;
+            } else {
+                since += 1;
+                if since >= 10 {
+                    theta *= 0.5;
+                    since = 0;
+                }
+            }
+            let grad: Vec<i64> = m
+                .sess
+                .iter()
+                .zip(&count)
+                .zip(&lam)
+                .map(|((se, &n), &l)| {
+                    let g = se.want as i64 - n;
+                    // Held at the edge of the box: no step out of it.
+                    if !se.required
+                        && (g > 0 && l >= se.under * SCALE || g < 0 && l <= -se.over * SCALE)
+                    {
+                        0
+                    } else {
+                        g
+                    }
+                })
+                .collect();
+            let norm: i64 = grad.iter().map(|g| g * g).sum();
+            if norm == 0 {
+                break;
+            }
+            let lv = value as f64 / SCALE as f64;
+            let target = match upper {
+                Some(u) if u as f64 > lv + 0.5 => u as f64,
+                _ => lv + lv.abs().max(10.0) * 0.05,
+            };
+            let step = theta * (target - lv) / norm as f64;
+            for ((l, g), se) in lam.iter_mut().zip(&grad).zip(&m.sess) {
+                *l = price_box(se, *l + (step * *g as f64 * SCALE as f64).round() as i64);
+            }
+        }
+        self.lam = best.1;
+        &self.lam
+    }
+
+    /// Columns pooled over all workers.
+    pub fn columns_total(&self) -> usize {
+        self.cols.iter().map(Vec::len).sum()
     }
 
     /// Worker `w`'s pooled columns.
@@ -236,7 +347,7 @@ impl Pool {
     /// Anneals over column choices from the state's rows for `moves` moves,
     /// then installs the best choice found into the state (logged, so the
     /// caller can undo it). Returns whether anything changed.
-    pub fn solve(&mut self, st: &mut State<'_>, rng: &mut Rng, moves: u64) -> bool {
+    pub fn solve(&mut self, st: &mut State<'_>, rng: &mut Rng, moves: u64, exact: bool) -> bool {
         let m = st.m;
         let start = self.offer_rows(st);
         self.fresh = 0;
@@ -285,6 +396,64 @@ impl Pool {
             }
             d
         };
+        // First the exact search over the pool, guided by the restricted
+        // master's prices, within a share of the moves' work.
+        if exact && !self.lam.is_empty() {
+            let mut fixed = n.clone();
+            let mut start_cost = 0;
+            for &w in &free {
+                let col = &self.cols[w][cur[w]];
+                start_cost += col.own;
+                for &s in &col.sess {
+                    fixed[s as usize] -= 1;
+                }
+            }
+            start_cost += (0..m.sess.len()).map(|s| cover[s].at(n[s])).sum::<i64>();
+            let r = exact::Restricted {
+                cols: free.iter().map(|&w| self.cols[w].as_slice()).collect(),
+                fixed: &fixed,
+                cover: &cover,
+                lam: &self.lam,
+            };
+            let found = r.solve(start_cost, moves.saturating_mul(40));
+            self.work += found.work;
+            if let Some((c, pick)) = found.choice {
+                for (i, &w) in free.iter().enumerate() {
+                    let list = &self.cols[w];
+                    if pick[i] != cur[w] {
+                        delta_of(&mut n, &list[cur[w]].sess, &list[pick[i]].sess);
+                        cur[w] = pick[i];
+                    }
+                }
+                cost = c - start_cost;
+                best = cost;
+                best_choice.clone_from(&cur);
+            }
+        }
+        // Half the runs start from the choice the restricted master's
+        // prices favour (each worker's column of least reduced cost).
+        if !self.lam.is_empty() && rng.chance(0.5) {
+            let lam = &self.lam;
+            for &w in &free {
+                let list = &self.cols[w];
+                let reduced = |c: &Column| {
+                    c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
+                };
+                let c = (0..list.len())
+                    .min_by_key(|&i| reduced(&list[i]))
+                    .unwrap_or(cur[w]);
+                if c != cur[w] {
+                    let (from, to) = (&list[cur[w]], &list[c]);
+                    touched += (from.sess.len() + to.sess.len()) as u64;
+                    cost += to.own - from.own + delta_of(&mut n, &from.sess, &to.sess);
+                    cur[w] = c;
+                }
+            }
+            if cost < best {
+                best = cost;
+                best_choice.clone_from(&cur);
+            }
+        }
         for _ in 0..moves {
             temp *= decay;
             let w = free[rng.below(free.len())];

@@ -104,6 +104,9 @@ pub(crate) struct Search<'m> {
     /// Runs of the master so far: odd ones start from the best roster,
     /// even ones from the current one.
     master_runs: u64,
+    /// Whether the last round of pricing was at the restricted master's
+    /// prices (they take turns with the subgradient's own).
+    cg_turn: bool,
 }
 
 impl<'m> Search<'m> {
@@ -149,6 +152,7 @@ impl<'m> Search<'m> {
             pool: super::master::Pool::new(m),
             master_spent: 0,
             master_runs: 0,
+            cg_turn: false,
         }
     }
 
@@ -728,11 +732,12 @@ impl<'m> Search<'m> {
     }
 
     /// The restricted master over pooled schedules: re-chooses many
-    /// workers' whole rows at once (see `master.rs`).
-    fn mv_master(&mut self) -> bool {
+    /// workers' whole rows at once (see `master.rs`); with `exact`, first
+    /// by the branch and bound over the pool.
+    fn mv_master(&mut self, exact: bool) -> bool {
         let moves = 20_000 + 2_000 * self.m.nw as u64;
         let before = self.pool.work;
-        let changed = self.pool.solve(&mut self.st, &mut self.rng, moves);
+        let changed = self.pool.solve(&mut self.st, &mut self.rng, moves, exact);
         // A cover term costs about as much as a few DP transitions.
         self.master_spent += (self.pool.work - before) * MASTER_TERM_WORK;
         changed
@@ -859,19 +864,37 @@ impl<'m> Search<'m> {
         while !stop && has_sessions && !done(self.best, steps, bound.score()) {
             let work = steps.saturating_mul(STEP_WORK).saturating_add(self.dp.work);
             let share = if bound.stalled() { 80 } else { 4 };
-            // Once the bound has stalled or converged its rounds bring no
-            // new rows: shaken prices keep the pool fresh for the master.
-            if bound.prices_rows()
-                && (bound.stalled() || !bound.active())
-                && bound.spent <= work / 8
-            {
-                bound.shaken_round(&mut self.rng, 0.2);
-                self.pool_rows(&mut bound);
-            }
-            if bound.active() && bound.spent <= work / share {
+            // Rounds of pricing: the subgradient's own (raising the bound)
+            // take turns with rounds at the restricted master's prices
+            // (column generation: bringing the columns the pool lacks);
+            // once the bound has stalled or converged only the latter run,
+            // at a smaller share.
+            let priced = bound.prices_rows() && self.pool.columns_total() > 0;
+            let own_due = bound.active() && bound.spent <= work / share;
+            let cg_due = priced
+                && if bound.active() && !bound.stalled() {
+                    own_due
+                } else {
+                    bound.spent <= work / 8
+                };
+            if own_due || cg_due {
                 let upper = Some(self.best.soft)
                     .filter(|_| self.best.is_feasible() && self.best.unfilled == 0);
-                let rose = bound.iterate(upper, term.max_time.map(|t| started + t));
+                let deadline = term.max_time.map(|t| started + t);
+                self.cg_turn = !self.cg_turn || !own_due;
+                let rose = if cg_due && self.cg_turn {
+                    let before = self.pool.work;
+                    let lam = self
+                        .pool
+                        .restricted_prices(m, bound.prices(), upper, 50)
+                        .to_vec();
+                    // A column's term costs about a DP transition: the
+                    // restricted prices count as part of their round.
+                    bound.spent += self.pool.work - before;
+                    bound.round_at(&lam, deadline)
+                } else {
+                    bound.iterate(upper, deadline)
+                };
                 self.pool_rows(&mut bound);
                 if rose && report(self, cur, steps, bound.score(), on_progress).is_break() {
                     break;
@@ -897,7 +920,7 @@ impl<'m> Search<'m> {
             if master_due && self.master_runs % 2 == 1 {
                 self.restore_best();
                 let mark = self.st.mark();
-                self.mv_master();
+                self.mv_master(true);
                 if self.st.score < self.best {
                     self.st.commit();
                     self.best = self.st.score;
@@ -917,7 +940,7 @@ impl<'m> Search<'m> {
             }
             let mark = self.st.mark();
             let applied = if master_due {
-                self.mv_master()
+                self.mv_master(false)
             } else {
                 match self.rng.below(1000) {
                     0..=2 => self.mv_ruin(),

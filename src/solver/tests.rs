@@ -224,6 +224,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    /// A round at any prices (the restricted master's, in the search) gives
+    /// a bound never above the best roster an enumeration finds.
+    #[test]
+    fn a_round_at_any_prices_bounds_the_optimum(
+        seed in any::<u64>(), nw in 1usize..4, ns in 1usize..6,
+        prices in proptest::collection::vec(-300i64..300, 6),
+    ) {
+        let mut pr = common::problem(seed, nw, ns, 1);
+        // Rounds price whole rows under the one-session-a-day rule only.
+        pr.rules.one_session_per_day = true;
+        let best = brute_force(&pr).expect("the empty roster at least");
+        let m = Model::compile(&pr);
+        let mut bound = super::bound::Bound::new(&m);
+        let lam: Vec<i64> = (0..m.sess.len())
+            .map(|s| prices[s % prices.len()] * super::bound::SCALE / 4)
+            .collect();
+        bound.round_at(&lam, None);
+        if let Some(b) = bound.score() {
+            prop_assert!(b <= best, "bound {} above the optimum {}", b, best);
+        }
+    }
+}
+
 /// A portfolio of searches gives the same roster on every run for the same
 /// seed, thread count and step budget, and its score is the roster's.
 #[test]
@@ -321,7 +346,7 @@ fn the_master_installs_pooled_rows_only() {
         };
         let old: Vec<Vec<u32>> = (0..m.nw).map(|w| row_of(&search.st, w)).collect();
         let mut rng = Rng::new(seed);
-        pool.solve(&mut search.st, &mut rng, 5_000);
+        pool.solve(&mut search.st, &mut rng, 5_000, true);
         for (w, old) in old.iter().enumerate() {
             let now = row_of(&search.st, w);
             let pooled = pool.columns(w).any(|c| {

@@ -1,0 +1,407 @@
+//! The restricted master solved exactly, within a work budget: a depth-first
+//! branch and bound over the workers' column choices.
+//!
+//! Bounds come from the pool's own Lagrangian at the restricted master's
+//! prices `λ` (clipped into each session's box `[-extra, short]`). For any
+//! choice of columns,
+//!
+//! ```text
+//! cost = Σ_w rc_w + Σ_s λ_s (want_s − fixed_s) + Σ_s slack_s(n_s)
+//! ```
+//!
+//! where `rc_w` is the reduced cost of worker `w`'s column (own cost minus
+//! the prices of its sessions), `fixed_s` the head-count from workers not
+//! being chosen, and `slack_s(n) = cover_s(n) − λ_s (want_s − n)`, never
+//! negative in the box. At a node, undecided workers count their least
+//! reduced cost and each session its least slack over the head-counts the
+//! undecided workers can still make: a valid bound, exact at a leaf.
+//!
+//! Before the search every column whose reduced cost exceeds its worker's
+//! least by more than the gap between the root bound and the cost to beat
+//! is dropped: no choice better than that cost can use it (reduced-cost
+//! fixing). With good prices and a small gap this leaves a handful of
+//! columns per worker.
+
+use super::{Column, Cover};
+use crate::solver::bound::SCALE;
+
+/// The problem handed to the branch and bound.
+pub(super) struct Restricted<'a> {
+    /// Each chosen worker's columns.
+    pub cols: Vec<&'a [Column]>,
+    /// Head-count per session from everyone not being chosen.
+    pub fixed: &'a [i64],
+    pub cover: &'a [Cover],
+    /// Prices, scaled by `SCALE`.
+    pub lam: &'a [i64],
+}
+
+/// The best choice found, its cost (own costs of the chosen columns plus
+/// every session's cover terms), and the work spent.
+pub(super) struct Found {
+    pub choice: Option<(i64, Vec<usize>)>,
+    pub work: u64,
+}
+
+struct Node<'p> {
+    p: &'p Restricted<'p>,
+    lam: Vec<i64>,
+    /// Kept columns per worker, by reduced cost.
+    kept: Vec<Vec<(i64, usize)>>,
+    /// Sessions any kept column of the worker covers.
+    union: Vec<Vec<u32>>,
+    order: Vec<usize>,
+    n: Vec<i64>,
+    avail: Vec<i64>,
+    slack: Vec<i64>,
+    /// Σ rc (decided) + Σ least rc (undecided) + constant + Σ slack.
+    bound: i64,
+    pick: Vec<usize>,
+    best: i64,
+    best_pick: Option<Vec<usize>>,
+    work: u64,
+    budget: u64,
+}
+
+impl Restricted<'_> {
+    fn slack(&self, lam: &[i64], s: usize, n: i64) -> i64 {
+        let c = &self.cover[s];
+        c.at(n) * SCALE - lam[s] * (c.want - n)
+    }
+
+    /// Least slack of session `s` over head-counts `lo..=hi` (a piecewise
+    /// linear function with kinks at 1 and `want`).
+    fn least_slack(&self, lam: &[i64], s: usize, lo: i64, hi: i64) -> i64 {
+        let want = self.cover[s].want;
+        [lo, hi, want.clamp(lo, hi), 1.clamp(lo, hi)]
+            .into_iter()
+            .map(|n| self.slack(lam, s, n))
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Searches for a choice costing less than `beat`, within `budget`.
+    pub fn solve(&self, beat: i64, budget: u64) -> Found {
+        let lam: Vec<i64> = self
+            .lam
+            .iter()
+            .zip(self.cover)
+            .map(|(&l, c)| l.clamp(-c.extra * SCALE, c.short * SCALE))
+            .collect();
+        let rc = |c: &Column| c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>();
+        let mut work = 0u64;
+        let mut least = Vec::with_capacity(self.cols.len());
+        let mut kept: Vec<Vec<(i64, usize)>> = Vec::with_capacity(self.cols.len());
+        for list in &self.cols {
+            let mut all: Vec<(i64, usize)> = list.iter().map(rc).zip(0..).collect();
+            work += list.iter().map(|c| c.sess.len() as u64).sum::<u64>();
+            all.sort_unstable();
+            least.push(all.first().map_or(0, |x| x.0));
+            kept.push(all);
+        }
+        let k: i64 = self
+            .cover
+            .iter()
+            .zip(self.fixed)
+            .zip(&lam)
+            .map(|((c, &f), &l)| l * (c.want - f))
+            .sum();
+        // Root: every worker may still cover every session one of their
+        // columns covers.
+        let mut avail = vec![0i64; self.cover.len()];
+        let mut union = Vec::with_capacity(self.cols.len());
+        for list in &self.cols {
+            let mut u: Vec<u32> = list.iter().flat_map(|c| c.sess.iter().copied()).collect();
+            u.sort_unstable();
+            u.dedup();
+            for &s in &u {
+                avail[s as usize] += 1;
+            }
+            union.push(u);
+        }
+        let n = self.fixed.to_vec();
+        let slack: Vec<i64> = (0..self.cover.len())
+            .map(|s| self.least_slack(&lam, s, n[s], n[s] + avail[s]))
+            .collect();
+        let root = least.iter().sum::<i64>() + k + slack.iter().sum::<i64>();
+        // Targets from just above the root bound upwards: the tighter the
+        // target, the more columns reduced-cost fixing drops and the
+        // faster the search either finds a choice or proves there is none.
+        let floor = (root + SCALE - 1).div_euclid(SCALE);
+        let mut gap = 1;
+        loop {
+            let target = (floor + gap).min(beat);
+            let room = target * SCALE - 1 - root;
+            if room < 0 {
+                return Found { choice: None, work };
+            }
+            // A tight target may take a third of what is left; the cost to
+            // beat itself, everything.
+            let left = budget.saturating_sub(work);
+            let share = if target >= beat { left } else { left / 3 };
+            let (choice, complete, spent) =
+                self.attempt(&lam, &kept, &least, k, &n, target, room, share);
+            work += spent;
+            if choice.is_some() || target >= beat || work >= budget {
+                return Found { choice, work };
+            }
+            // An incomplete search at this target: straight to the cost to
+            // beat.
+            gap = if complete { gap * 2 } else { beat - floor };
+        }
+    }
+
+    /// One branch and bound for a choice costing less than `target`, with
+    /// the columns within `room` of their worker's least reduced cost.
+    /// Returns the choice, whether the search was complete, and the work.
+    #[allow(clippy::too_many_arguments)]
+    fn attempt(
+        &self,
+        lam: &[i64],
+        all: &[Vec<(i64, usize)>],
+        least: &[i64],
+        k: i64,
+        fixed: &[i64],
+        target: i64,
+        room: i64,
+        budget: u64,
+    ) -> (Option<(i64, Vec<usize>)>, bool, u64) {
+        let kept: Vec<Vec<(i64, usize)>> = all
+            .iter()
+            .zip(least)
+            .map(|(list, &l)| {
+                list.iter()
+                    .copied()
+                    .take_while(|&(r, _)| r - l <= room)
+                    .collect()
+            })
+            .collect();
+        let mut avail = vec![0i64; self.cover.len()];
+        let mut union = Vec::with_capacity(kept.len());
+        for (w, list) in kept.iter().enumerate() {
+            let mut u: Vec<u32> = Vec::new();
+            for &(_, c) in list {
+                u.extend_from_slice(&self.cols[w][c].sess);
+            }
+            u.sort_unstable();
+            u.dedup();
+            for &s in &u {
+                avail[s as usize] += 1;
+            }
+            union.push(u);
+        }
+        let n = fixed.to_vec();
+        let slack: Vec<i64> = (0..self.cover.len())
+            .map(|s| self.least_slack(lam, s, n[s], n[s] + avail[s]))
+            .collect();
+        let bound = least.iter().sum::<i64>() + k + slack.iter().sum::<i64>();
+        let mut order: Vec<usize> = (0..self.cols.len()).collect();
+        order.sort_by_key(|&w| (kept[w].len(), w));
+        let mut node = Node {
+            p: self,
+            lam: lam.to_vec(),
+            kept,
+            union,
+            order,
+            n,
+            avail,
+            slack,
+            bound,
+            pick: vec![usize::MAX; self.cols.len()],
+            best: target,
+            best_pick: None,
+            work: 0,
+            budget,
+        };
+        let mut left = 0;
+        let mut complete = false;
+        while node.work < node.budget {
+            if !node.dive(0, least, left) {
+                complete = node.work < node.budget;
+                break;
+            }
+            left += 1;
+        }
+        (node.best_pick.map(|p| (node.best, p)), complete, node.work)
+    }
+}
+
+impl Node<'_> {
+    /// Re-reads session `s`'s least slack into the bound.
+    fn refresh(&mut self, s: usize) {
+        let v = self
+            .p
+            .least_slack(&self.lam, s, self.n[s], self.n[s] + self.avail[s]);
+        self.bound += v - self.slack[s];
+        self.slack[s] = v;
+    }
+
+    /// One pass of limited discrepancy search: at each node the children
+    /// are taken by bound, the first for free and every later one spending
+    /// one of `left` discrepancies. Returns whether any child was skipped
+    /// for want of discrepancies (a pass with none skipped is complete).
+    fn dive(&mut self, depth: usize, least: &[i64], left: u32) -> bool {
+        if self.work >= self.budget {
+            return true;
+        }
+        // Cost is whole in score units: `bound` rounds up.
+        if (self.bound + SCALE - 1).div_euclid(SCALE) >= self.best {
+            return false;
+        }
+        if depth == self.order.len() {
+            self.best = self.bound / SCALE;
+            self.best_pick = Some(self.pick.clone());
+            return false;
+        }
+        let w = self.order[depth];
+        let union = std::mem::take(&mut self.union[w]);
+        for &s in &union {
+            self.avail[s as usize] -= 1;
+        }
+        let kept = std::mem::take(&mut self.kept[w]);
+        // Every child's bound, then the children by bound.
+        let mut children: Vec<(i64, i64, usize)> = Vec::with_capacity(kept.len());
+        for &(r, c) in &kept {
+            let sess = &self.p.cols[w][c].sess;
+            self.work += (union.len() + 2 * sess.len()) as u64;
+            self.step_in(sess, &union, 1);
+            children.push((self.bound + r - least[w], r, c));
+            self.step_in(sess, &[], -1);
+        }
+        children.sort_unstable();
+        let mut skipped = false;
+        for (i, &(b, r, c)) in children.iter().enumerate() {
+            if (b + SCALE - 1).div_euclid(SCALE) >= self.best || self.work >= self.budget {
+                break;
+            }
+            let cost = u32::from(i > 0);
+            if cost > left {
+                skipped = true;
+                break;
+            }
+            let sess = &self.p.cols[w][c].sess;
+            self.step_in(sess, &union, 1);
+            self.bound += r - least[w];
+            self.pick[w] = c;
+            skipped |= self.dive(depth + 1, least, left - cost);
+            self.bound -= r - least[w];
+            self.step_in(sess, &[], -1);
+        }
+        for &s in &union {
+            self.avail[s as usize] += 1;
+            self.refresh(s as usize);
+        }
+        self.pick[w] = usize::MAX;
+        self.kept[w] = kept;
+        self.union[w] = union;
+        skipped
+    }
+
+    /// Adds (`by` = 1) or removes (-1) a column's sessions to the
+    /// head-counts and refreshes the bound over `union` (or the column's
+    /// own sessions when `union` is empty).
+    fn step_in(&mut self, sess: &[u32], union: &[u32], by: i64) {
+        for &s in sess {
+            self.n[s as usize] += by;
+        }
+        for &s in if union.is_empty() { sess } else { union } {
+            self.refresh(s as usize);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solver::rng::Rng;
+
+    /// Every choice's cost, by enumeration.
+    fn brute(p: &Restricted<'_>) -> i64 {
+        let mut best = i64::MAX;
+        let mut pick = vec![0usize; p.cols.len()];
+        loop {
+            let mut n = p.fixed.to_vec();
+            let mut cost = 0;
+            for (w, &c) in pick.iter().enumerate() {
+                cost += p.cols[w][c].own;
+                for &s in &p.cols[w][c].sess {
+                    n[s as usize] += 1;
+                }
+            }
+            cost += (0..n.len()).map(|s| p.cover[s].at(n[s])).sum::<i64>();
+            best = best.min(cost);
+            // Next choice.
+            let mut w = 0;
+            loop {
+                if w == pick.len() {
+                    return best;
+                }
+                pick[w] += 1;
+                if pick[w] < p.cols[w].len() {
+                    break;
+                }
+                pick[w] = 0;
+                w += 1;
+            }
+        }
+    }
+
+    /// On random small pools, at random prices (in the box or not), the
+    /// branch and bound finds the least cost an enumeration finds, its
+    /// choice costs what it says, and nothing is found below that least
+    /// cost.
+    #[test]
+    fn the_branch_and_bound_agrees_with_enumeration() {
+        for seed in 0..300u64 {
+            let mut rng = Rng::new(seed);
+            let ns = 1 + rng.below(6);
+            let nw = 1 + rng.below(4);
+            let cover: Vec<Cover> = (0..ns)
+                .map(|_| Cover {
+                    want: rng.below(3) as i64,
+                    short: rng.below(100) as i64,
+                    extra: rng.below(10) as i64,
+                    held: rng.below(3) as i64,
+                })
+                .collect();
+            let fixed: Vec<i64> = (0..ns).map(|_| rng.below(2) as i64).collect();
+            let cols: Vec<Vec<Column>> = (0..nw)
+                .map(|_| {
+                    (0..1 + rng.below(5))
+                        .map(|_| Column {
+                            sess: (0..ns as u32).filter(|_| rng.chance(0.4)).collect(),
+                            own: rng.below(30) as i64,
+                        })
+                        .collect()
+                })
+                .collect();
+            let lam: Vec<i64> = (0..ns)
+                .map(|_| (rng.below(240) as i64 - 120) * SCALE / 2)
+                .collect();
+            let p = Restricted {
+                cols: cols.iter().map(Vec::as_slice).collect(),
+                fixed: &fixed,
+                cover: &cover,
+                lam: &lam,
+            };
+            let least = brute(&p);
+            let found = p.solve(i64::MAX / (4 * SCALE), u64::MAX);
+            let (cost, pick) = found.choice.expect("a choice");
+            assert_eq!(cost, least, "seed {seed}");
+            let mut n = fixed.clone();
+            let mut own = 0;
+            for (w, &c) in pick.iter().enumerate() {
+                own += cols[w][c].own;
+                for &s in &cols[w][c].sess {
+                    n[s as usize] += 1;
+                }
+            }
+            let again = own + (0..ns).map(|s| cover[s].at(n[s])).sum::<i64>();
+            assert_eq!(again, cost, "seed {seed}: the choice costs what it says");
+            assert!(
+                p.solve(least, u64::MAX).choice.is_none(),
+                "seed {seed}: found below the least cost"
+            );
+        }
+    }
+}
