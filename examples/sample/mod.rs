@@ -36,10 +36,15 @@ use perfect_week::staff::{
 use perfect_week::week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};
 use rust_decimal::Decimal;
 
+pub mod cli;
 mod court;
+pub mod figures;
+mod generated;
 mod story;
 #[allow(unused_imports)]
 pub use court::{AREAS, court_plan, decision_records};
+#[allow(unused_imports)]
+pub use generated::{CareSize, care_plan};
 #[allow(unused_imports)]
 pub use story::{story, story_config};
 
@@ -77,6 +82,18 @@ fn traits(items: &[&str]) -> Vec<TraitId> {
 /// The rota period: two weeks from Monday 23 March 2026, London time.
 pub fn period() -> RotaPeriod {
     RotaPeriod::new(date(2026, 3, 23), 2, London)
+}
+
+/// The distinct workers on `person`'s own entries of `rota`: how many
+/// different workers they see.
+pub fn workers_seen<'a>(
+    rota: &'a perfect_week::rota::Rota,
+    person: &'a PersonId,
+) -> std::collections::BTreeSet<&'a WorkerId> {
+    rota.for_person(person)
+        .flat_map(|e| &e.workers)
+        .map(|w| &w.id)
+        .collect()
 }
 
 /// The solver settings the example, tests and bench use.
