@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Options: `--problem FILE` (needed), `--seconds S`, `--seed N` (0),
-//! `--steps N` (200 000); a bad option is an error (exit code 2). It uses
+//! `--steps N` (200 000); a bad option is an error (exit code 2). Prints
+//! the time and steps, the score's terms, and the figures on one line. It uses
 //! only what every version of the crate since 0.1 has, so BENCHMARKS.md's
 //! care section builds this file (with `examples/sample/cli.rs` and
 //! `examples/sample/figures.rs`) against the engine before the lower bound
@@ -19,6 +20,7 @@ mod cli;
 mod figures;
 
 use std::error::Error;
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -36,15 +38,27 @@ fn main() -> Result<ExitCode, Box<dyn Error>> {
     let problem: Problem = serde_json::from_str(&std::fs::read_to_string(path)?)?;
     let started = Instant::now();
     let solution = solve(&problem, &args.config()?)?;
-    println!(
-        "solved in {:.1} s, {} steps, best found at step {}",
-        started.elapsed().as_secs_f64(),
+    let elapsed = started.elapsed();
+    let terms: Vec<String> = solution
+        .breakdown
+        .iter()
+        .map(|(rule, amount)| format!("{rule:?} {amount}"))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let written = writeln!(
+        out,
+        "solved in {:.1} s, {} steps, best found at step {}\nscore terms: {}\n{}",
+        elapsed.as_secs_f64(),
         solution.stats.steps,
-        solution.stats.best_found_at_step
-    );
-    println!(
-        "{}",
+        solution.stats.best_found_at_step,
+        terms.join(", "),
         Figures::of(&problem, &solution.roster, solution.score)
-    );
+    )
+    .and_then(|()| out.flush());
+    // A reader that stops early (`| head`) is not an error.
+    match written {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
     Ok(ExitCode::SUCCESS)
 }

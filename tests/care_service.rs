@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use perfect_week::rust_decimal::Decimal;
 use perfect_week::rust_decimal::prelude::ToPrimitive;
-use perfect_week::solver::{Problem, SolverConfig, solve};
+use perfect_week::solver::{Cover, Problem, SolverConfig, solve};
 use sample::cli::RunArgs;
 use sample::figures::Figures;
 use sample::{CareSize, care_plan};
@@ -54,6 +54,10 @@ fn the_default_service_is_valid_and_of_the_size_measured() {
             assert_eq!(activity.support.preferred.len(), 3);
         }
     }
+    // Some of the residents' own sessions need two workers, some a driver.
+    let own = || problem.sessions.iter().filter(|s| s.person.is_some());
+    assert!(own().any(|s| matches!(s.cover, Cover::Required { workers: 2 })));
+    assert!(own().any(|s| !s.requires.is_empty()));
     let flexi = problem.sessions.len() - core.len();
     let weekly: usize = plan.people.iter().map(|p| p.week.activities.len()).sum();
     assert_eq!(flexi, 4 * weekly);

@@ -9,7 +9,8 @@
 //!   Fund: three to five sessions a week on days of their own, two to four
 //!   hours each, some at a fixed time (college, the football club), most
 //!   flexible within the day; each asks for the three workers the person
-//!   chose, a few need a driver, a few need two workers. Each fund is
+//!   chose, a few need a driver, and one resident in four has a weekly
+//!   day out with two workers. Each fund is
 //!   money: the hours the sessions need plus one, at the weekend rate.
 //! - **Workers**: full-time, part-time, relief (bank) and night contracts
 //!   with a weekly minimum and maximum; part-timers and relief staff work
@@ -201,21 +202,25 @@ pub fn care_plan(size: CareSize) -> Plan {
 }
 
 /// What residents do with their flexi hours: (name, minutes, a fixed
-/// start hour or none for a flexible one, needs a driver, workers).
-const ACTIVITIES: [(&str, u32, Option<u32>, bool, u8); 10] = [
-    ("College", 210, Some(9), false, 1),
-    ("Football club", 150, Some(18), false, 1),
-    ("Food shopping", 120, None, true, 1),
-    ("Swimming", 150, None, false, 1),
-    ("Cooking a meal", 180, None, false, 1),
-    ("A day out", 240, None, true, 2),
-    ("Café and a walk", 120, None, false, 1),
-    ("Seeing family", 180, None, true, 1),
-    ("Gym", 120, None, false, 1),
-    ("Cinema", 180, Some(19), false, 1),
+/// start hour or none for a flexible one, needs a driver).
+const ACTIVITIES: [(&str, u32, Option<u32>, bool); 10] = [
+    ("College", 210, Some(9), false),
+    ("Football club", 150, Some(18), false),
+    ("Food shopping", 120, None, true),
+    ("Swimming", 150, None, false),
+    ("Cooking a meal", 180, None, false),
+    ("A day out", 240, None, true),
+    ("Café and a walk", 120, None, false),
+    ("Seeing family", 180, None, true),
+    ("Gym", 120, None, false),
+    ("Cinema", 180, Some(19), false),
 ];
 
-/// Resident `n`: three to five sessions a week on different days, each
+/// The activity one resident in four has with two workers each week.
+const DAY_OUT: usize = 5;
+
+/// Resident `n`: three to five sessions a week on different days (the
+/// first a day out with two workers for every fourth resident), each
 /// asking for the three workers they chose (drivers first where the
 /// session needs one); their fund pays for the hours the sessions need
 /// plus one a week, at the weekend rate. With the plan, the hours assessed
@@ -244,11 +249,15 @@ fn resident(
     let mut activities = Vec::new();
     let mut minutes = 0;
     for (k, &day) in days.iter().enumerate() {
-        let (name, length, fixed, driving, mut two) = ACTIVITIES[draw.below(ACTIVITIES.len())];
-        // Two workers for one resident in four only.
-        if !n.is_multiple_of(4) {
-            two = 1;
-        }
+        // One resident in four has a day out with two workers each week.
+        let two_to_one = k == 0 && n.is_multiple_of(4);
+        let pick = if two_to_one {
+            DAY_OUT
+        } else {
+            draw.below(ACTIVITIES.len())
+        };
+        let (name, length, fixed, driving) = ACTIVITIES[pick];
+        let two = if two_to_one { 2 } else { 1 };
         let timing = match fixed {
             Some(hour) => Timing::fixed(hm(hour, 0)),
             None => Timing::flexible(hm(9, 0), hm(21, 0), hm(10 + draw.below(8) as u32, 0)),
