@@ -3,8 +3,12 @@
 //! and the team who support her, over two weeks from Monday 23 March 2026
 //! (the clocks go forward on Sunday 29 March; Good Friday is 3 April).
 //!
-//! Shared by `examples/perfect_week.rs`, `tests/plan.rs` and
-//! `benches/plan.rs` through `#[path = "../examples/sample/mod.rs"] mod sample;`.
+//! Shared by the examples, `tests/plan.rs`, `tests/care_service.rs`,
+//! `benches/plan.rs` and `benches/solver.rs` through
+//! `#[path = "../examples/sample/mod.rs"] mod sample;`. Beside Ava's story:
+//! Riverside Court (`court.rs`), the care benchmark's generated service
+//! (`generated.rs`), its figures (`figures.rs`) and the solver options of
+//! the care examples (`cli.rs`).
 //! Nothing here panics: dates and times that could not be made fall back to
 //! a minimum value, and the example's and tests' validation would catch it.
 #![allow(dead_code)]
