@@ -1,7 +1,12 @@
 //! Solver benchmarks: move evaluations per second and time to a first roster
 //! with every session filled on a generated 4-week service of 20 people and
 //! 40 workers, and the cost of local-search steps at 4 and 52 weeks (it must
-//! not grow with the horizon).
+//! not grow with the horizon); and the care benchmark's service
+//! (`examples/sample/generated.rs`, 20 residents, 25 workers, 4 weeks)
+//! planned through the plan for a step budget.
+
+#[path = "../examples/sample/mod.rs"]
+mod sample;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -103,6 +108,11 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(solve(black_box(&p), &config(100_000, None))))
         });
     }
+    // The care benchmark's service, compiled and solved as `Plan::solve` does.
+    let care = sample::care_plan(sample::CareSize::default());
+    g.bench_function("care service, 20 residents, 25 workers: 60k steps", |b| {
+        b.iter(|| black_box(black_box(&care).solve(&config(60_000, None))))
+    });
     g.finish();
 }
 

@@ -20,51 +20,17 @@
 
 mod sample;
 
-use std::collections::BTreeSet;
 use std::io::Write;
 
 use perfect_week::draw::week_grid;
 use perfect_week::output;
 use perfect_week::person::{MainDecider, decision_shares};
-use perfect_week::solver::{Level, SolverConfig};
+use perfect_week::solver::Level;
 use perfect_week::words::hours;
-
-/// The solver's settings from the command line: `--seconds S` (a time
-/// limit instead of the step budget) and `--seed N`.
-fn config() -> Result<SolverConfig, String> {
-    let mut config = SolverConfig::default().with_seed(3).with_max_steps(300_000);
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let value = args.next().ok_or(format!("{flag} needs a value"))?;
-        let bad = |what: &str| format!("{flag} {value}: expected {what}");
-        config = match flag.as_str() {
-            "--seconds" => {
-                let s: f64 = value.parse().map_err(|_| bad("a number of seconds"))?;
-                let limit = std::time::Duration::try_from_secs_f64(s)
-                    .ok()
-                    .filter(|d| !d.is_zero())
-                    .ok_or(bad("a positive number of seconds"))?;
-                config.with_no_step_limit().with_max_time(limit)
-            }
-            "--seed" => config.with_seed(value.parse().map_err(|_| bad("a whole number"))?),
-            _ => {
-                return Err(format!(
-                    "unknown option {flag} (options: --seconds S, --seed N)"
-                ));
-            }
-        };
-    }
-    Ok(config)
-}
+use sample::cli::RunArgs;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let config = match config() {
-        Ok(config) => config,
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
+    let config = RunArgs::from_env(3, 300_000, &[]).config()?;
     let plan = sample::court_plan();
     let planned = plan.solve(&config)?;
     let rota = &planned.rota;
@@ -113,11 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .filter(|e| e.is_filled())
             .map(|e| e.minutes())
             .sum();
-        let seen: BTreeSet<_> = mine
-            .iter()
-            .flat_map(|e| &e.workers)
-            .map(|w| &w.id)
-            .collect();
+        let seen = sample::workers_seen(rota, &person.person.id);
         writeln!(
             out,
             "  {:<22} {:>8} ({} h)  {} workers",

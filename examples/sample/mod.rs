@@ -3,8 +3,12 @@
 //! and the team who support her, over two weeks from Monday 23 March 2026
 //! (the clocks go forward on Sunday 29 March; Good Friday is 3 April).
 //!
-//! Shared by `examples/perfect_week.rs`, `tests/plan.rs` and
-//! `benches/plan.rs` through `#[path = "../examples/sample/mod.rs"] mod sample;`.
+//! Shared by the examples, `tests/plan.rs`, `tests/care_service.rs`,
+//! `benches/plan.rs` and `benches/solver.rs` through
+//! `#[path = "../examples/sample/mod.rs"] mod sample;`. Beside Ava's story:
+//! Riverside Court (`court.rs`), the care benchmark's generated service
+//! (`generated.rs`), its figures (`figures.rs`) and the solver options of
+//! the care examples (`cli.rs`).
 //! Nothing here panics: dates and times that could not be made fall back to
 //! a minimum value, and the example's and tests' validation would catch it.
 #![allow(dead_code)]
@@ -36,10 +40,15 @@ use perfect_week::staff::{
 use perfect_week::week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};
 use rust_decimal::Decimal;
 
+pub mod cli;
 mod court;
+pub mod figures;
+mod generated;
 mod story;
 #[allow(unused_imports)]
 pub use court::{AREAS, court_plan, decision_records};
+#[allow(unused_imports)]
+pub use generated::{CareSize, care_plan};
 #[allow(unused_imports)]
 pub use story::{story, story_config};
 
@@ -77,6 +86,18 @@ fn traits(items: &[&str]) -> Vec<TraitId> {
 /// The rota period: two weeks from Monday 23 March 2026, London time.
 pub fn period() -> RotaPeriod {
     RotaPeriod::new(date(2026, 3, 23), 2, London)
+}
+
+/// The distinct workers on `person`'s own entries of `rota`: how many
+/// different workers they see.
+pub fn workers_seen<'a>(
+    rota: &'a perfect_week::rota::Rota,
+    person: &'a PersonId,
+) -> std::collections::BTreeSet<&'a WorkerId> {
+    rota.for_person(person)
+        .flat_map(|e| &e.workers)
+        .map(|w| &w.id)
+        .collect()
 }
 
 /// The solver settings the example, tests and bench use.
