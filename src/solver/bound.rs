@@ -126,6 +126,10 @@ pub(crate) struct Bound<'m> {
     /// for the pool of columns (`master.rs`); empty without the
     /// one-session-a-day rule.
     pub last_rows: Vec<Vec<u32>>,
+    /// Without the one-session-a-day rule: each session's cheapest seat
+    /// for the worker being priced (`INF` when none), and the sessions set.
+    alone: Vec<i64>,
+    alone_set: Vec<u32>,
 }
 
 impl<'m> Bound<'m> {
@@ -162,6 +166,8 @@ impl<'m> Bound<'m> {
             back: Vec::new(),
             picks: Vec::new(),
             last_rows: vec![Vec::new(); m.nw],
+            alone: vec![INF; m.sess.len()],
+            alone_set: Vec::new(),
             unfillable: false,
         }
     }
@@ -437,17 +443,19 @@ impl<'m> Bound<'m> {
     /// Without the one-session-a-day rule: every seat on its own.
     fn seats_alone(&mut self, w: usize) -> Option<i64> {
         let row = &self.rows[w];
-        let mut best: Vec<(u32, i64)> = Vec::new();
+        self.alone_set.clear();
         for o in &row.opts {
             let c = o.cost - self.lam[o.s as usize];
-            match best.iter_mut().find(|(s, _)| *s == o.s) {
-                Some(b) => b.1 = b.1.min(c),
-                None => best.push((o.s, c)),
+            let b = &mut self.alone[o.s as usize];
+            if *b == INF {
+                self.alone_set.push(o.s);
             }
+            *b = (*b).min(c);
         }
         self.spent += row.opts.len() as u64;
         let mut v = 0;
-        for (s, c) in best {
+        for &s in &self.alone_set {
+            let c = std::mem::replace(&mut self.alone[s as usize], INF);
             if c < 0 {
                 v += c;
                 self.count[s as usize] += 1;

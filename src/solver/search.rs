@@ -863,7 +863,15 @@ impl<'m> Search<'m> {
         let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
         while !stop && has_sessions && !done(self.best, steps, bound.score()) {
             let work = steps.saturating_mul(STEP_WORK).saturating_add(self.dp.work);
-            let share = if bound.stalled() { 80 } else { 4 };
+            // A bound that prices no whole rows brings the master no
+            // columns: a smaller share then.
+            let share = if bound.stalled() {
+                80
+            } else if bound.prices_rows() {
+                4
+            } else {
+                16
+            };
             // Rounds of pricing: the subgradient's own (raising the bound)
             // take turns with rounds at the restricted master's prices
             // (column generation: bringing the columns the pool lacks);
