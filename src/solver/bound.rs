@@ -130,6 +130,8 @@ pub(crate) struct Bound<'m> {
     /// for the worker being priced (`INF` when none), and the sessions set.
     alone: Vec<i64>,
     alone_set: Vec<u32>,
+    /// The states reached the day before (scratch of `solve_row`).
+    starts: Vec<(usize, i64)>,
 }
 
 impl<'m> Bound<'m> {
@@ -168,6 +170,7 @@ impl<'m> Bound<'m> {
             last_rows: vec![Vec::new(); m.nw],
             alone: vec![INF; m.sess.len()],
             alone_set: Vec::new(),
+            starts: Vec::new(),
             unfillable: false,
         }
     }
@@ -519,16 +522,15 @@ impl<'m> Bound<'m> {
                         picks[d * ns + to] = pick;
                     }
                 };
-            let starts: Vec<(usize, i64)> = if d == 0 {
-                vec![(usize::MAX, 0)]
+            let mut starts = std::mem::take(&mut self.starts);
+            starts.clear();
+            if d == 0 {
+                starts.push((usize::MAX, 0));
             } else {
-                (0..ns)
-                    .filter(|&i| from[i] < INF)
-                    .map(|i| (i, from[i]))
-                    .collect()
-            };
+                starts.extend((0..ns).filter(|&i| from[i] < INF).map(|i| (i, from[i])));
+            }
             self.spent += (ns + starts.len() * (keys.len() + 1)) as u64;
-            for (i, c0) in starts {
+            for &(i, c0) in &starts {
                 // Decode.
                 let (lk, r, e, u, k) = if i == usize::MAX {
                     (usize::MAX, 0, 1, 0, 0)
@@ -616,6 +618,7 @@ impl<'m> Bound<'m> {
                     );
                 }
             }
+            self.starts = starts;
             for &(cl, un) in &keys {
                 best_opt[cl * mb + un.min(mb - 1)] = (INF, 0);
             }
