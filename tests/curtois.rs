@@ -880,3 +880,23 @@ fn the_lower_bound_is_never_above_the_best_known() {
         }
     }
 }
+
+/// On Instance 4 the restricted master and the bound meet: the solve proves
+/// its roster optimal (1716, the best known) and stops well before its step
+/// budget, and the independent scorer agrees with the objective.
+#[test]
+fn instance4_is_proven_optimal_and_the_solve_stops() {
+    let i = instance(4);
+    let budget = 400_000;
+    let solution = solve(&i, 0, budget);
+    let cells = compile::assignments(&i, &solution.roster).expect("known ids");
+    let ours = evaluate(&i, &cells);
+    assert!(ours.is_feasible(), "{:?}", ours.violations);
+    assert_eq!(ours.objective(), 1716);
+    assert_eq!(solution.lower_bound, Some(solution.score));
+    assert!(
+        solution.stats.steps < budget,
+        "the solve ran its whole budget ({} steps)",
+        solution.stats.steps
+    );
+}
