@@ -46,6 +46,16 @@ const LAM_MAX: i64 = 1 << 40;
 /// then minutes.
 const BUDGET: usize = 1 << 21;
 
+/// The outcome of pricing every row (`Bound::value`).
+enum Priced {
+    /// `L(λ)`, scaled.
+    Value(i64),
+    /// The deadline passed first.
+    Late,
+    /// Some worker's relaxed row has no solution.
+    NoRow,
+}
+
 /// One way to work a day: a session at a placement.
 #[derive(Debug, Clone, Copy)]
 struct Opt {
@@ -311,28 +321,14 @@ impl<'m> Bound<'m> {
         self.iterations += 1;
         let m = self.m;
         self.count.iter_mut().for_each(|c| *c = 0);
-        let mut raw = self.konst;
-        for (s, se) in m.sess.iter().enumerate() {
-            raw += self.lam[s] * se.want as i64;
-        }
-        for w in 0..m.nw {
-            // Past the deadline the solve is over: drop this iteration.
-            if deadline.is_some_and(|d| Instant::now() >= d) {
+        let raw = match self.value(deadline) {
+            Priced::Value(raw) => raw,
+            Priced::Late => return false,
+            Priced::NoRow => {
+                self.feasible = false;
                 return false;
             }
-            let v = if m.one_per_day {
-                self.solve_row(w)
-            } else {
-                self.seats_alone(w)
-            };
-            match v {
-                Some(v) => raw += v,
-                None => {
-                    self.feasible = false;
-                    return false;
-                }
-            }
-        }
+        };
         let value = ceil_div(raw, SCALE);
         let rose = self.best.is_none_or(|b| value > b);
         if raw > self.best_raw {
@@ -352,15 +348,7 @@ impl<'m> Bound<'m> {
         let mut norm = 0.0;
         let mut grad = vec![0i64; m.sess.len()];
         for (s, se) in m.sess.iter().enumerate() {
-            let mut gs = se.want as i64 - self.count[s];
-            if !se.required {
-                if gs > 0 && self.lam[s] >= se.under * SCALE {
-                    gs = 0;
-                }
-                if gs < 0 && self.lam[s] <= -se.over * SCALE {
-                    gs = 0;
-                }
-            }
+            let gs = projected(se, se.want as i64 - self.count[s], self.lam[s]);
             grad[s] = gs;
             norm += (gs * gs) as f64;
         }
@@ -406,41 +394,52 @@ impl<'m> Bound<'m> {
         if !self.prices_rows() {
             return false;
         }
-        let m = self.m;
         let saved = std::mem::take(&mut self.lam);
         let count = self.count.clone();
         self.lam = lam
             .iter()
-            .zip(&m.sess)
+            .zip(&self.m.sess)
             .map(|(&l, se)| price_box(se, l))
             .collect();
-        let mut raw = self.konst;
-        for (s, se) in m.sess.iter().enumerate() {
-            raw += self.lam[s] * se.want as i64;
-        }
-        let mut whole = true;
-        for w in 0..m.nw {
-            // Past the deadline the solve is over: drop this round.
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                whole = false;
-                break;
-            }
-            match self.solve_row(w) {
-                Some(v) => raw += v,
-                None => {
-                    whole = false;
-                    break;
-                }
-            }
-        }
+        let priced = self.value(deadline);
         self.lam = saved;
         self.count = count;
+        let Priced::Value(raw) = priced else {
+            return false;
+        };
         let value = ceil_div(raw, SCALE);
-        let rose = whole && !self.unfillable && self.best.is_none_or(|b| value > b);
+        let rose = !self.unfillable && self.best.is_none_or(|b| value > b);
         if rose {
             self.best = Some(value);
         }
         rose
+    }
+
+    /// `L(λ)` at the current prices, scaled: every worker's row priced
+    /// (head-counts added to `count`), unless the deadline passes first or
+    /// a row has no solution.
+    fn value(&mut self, deadline: Option<Instant>) -> Priced {
+        let m = self.m;
+        let mut raw = self.konst;
+        for (s, se) in m.sess.iter().enumerate() {
+            raw += self.lam[s] * se.want as i64;
+        }
+        for w in 0..m.nw {
+            // Past the deadline the solve is over: drop this round.
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Priced::Late;
+            }
+            let v = if m.one_per_day {
+                self.solve_row(w)
+            } else {
+                self.seats_alone(w)
+            };
+            match v {
+                Some(v) => raw += v,
+                None => return Priced::NoRow,
+            }
+        }
+        Priced::Value(raw)
     }
 
     /// Without the one-session-a-day rule: every seat on its own.
@@ -661,8 +660,15 @@ pub(crate) fn price_box(se: &super::model::Sess, l: i64) -> i64 {
     l.clamp(-LAM_MAX, LAM_MAX)
 }
 
+/// A session's subgradient `g` at price `l`, projected onto the box: no
+/// step out of it where the price is held at its edge.
+pub(crate) fn projected(se: &super::model::Sess, g: i64, l: i64) -> i64 {
+    let held = !se.required && (g > 0 && l >= se.under * SCALE || g < 0 && l <= -se.over * SCALE);
+    if held { 0 } else { g }
+}
+
 /// `⌈a / b⌉` for `b > 0`.
-fn ceil_div(a: i64, b: i64) -> i64 {
+pub(crate) fn ceil_div(a: i64, b: i64) -> i64 {
     -((-a).div_euclid(b))
 }
 

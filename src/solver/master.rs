@@ -37,7 +37,7 @@
 
 mod exact;
 
-use super::bound::{SCALE, price_box};
+use super::bound::{SCALE, price_box, projected};
 use super::dp::req_cost;
 use super::model::{Model, NONE};
 use super::rng::Rng;
@@ -53,6 +53,14 @@ const PER_WORKER: usize = 48;
 struct Column {
     sess: Vec<u32>,
     own: i64,
+}
+
+impl Column {
+    /// Reduced cost at prices `lam` (scaled by `SCALE`): own cost minus
+    /// the prices of the sessions worked.
+    fn reduced(&self, lam: &[i64]) -> i64 {
+        self.own * SCALE - self.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
+    }
 }
 
 /// The pooled columns.
@@ -209,12 +217,8 @@ impl Pool {
                 self.ring[w] = (i + 1) % PER_WORKER;
                 i
             } else {
-                let lam = &self.lam;
-                let reduced = |c: &Column| {
-                    c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
-                };
                 (0..list.len())
-                    .max_by_key(|&i| reduced(&list[i]))
+                    .max_by_key(|&i| list[i].reduced(&self.lam))
                     .unwrap_or(0)
             };
             list[i] = col;
@@ -255,14 +259,15 @@ impl Pool {
                 .map(|(se, l)| l * se.want as i64)
                 .sum();
             for list in &self.cols {
-                let reduced = |c: &Column| {
-                    c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
-                };
-                let Some(c) = list.iter().min_by_key(|c| reduced(c)) else {
+                let Some((rc, c)) = list
+                    .iter()
+                    .map(|c| (c.reduced(&lam), c))
+                    .min_by_key(|x| x.0)
+                else {
                     continue;
                 };
                 self.work += list.iter().map(|c| c.sess.len() as u64).sum::<u64>();
-                value += reduced(c);
+                value += rc;
                 for &s in &c.sess {
                     count[s as usize] += 1;
                 }
@@ -282,17 +287,7 @@ impl Pool {
                 .iter()
                 .zip(&count)
                 .zip(&lam)
-                .map(|((se, &n), &l)| {
-                    let g = se.want as i64 - n;
-                    // Held at the edge of the box: no step out of it.
-                    if !se.required
-                        && (g > 0 && l >= se.under * SCALE || g < 0 && l <= -se.over * SCALE)
-                    {
-                        0
-                    } else {
-                        g
-                    }
-                })
+                .map(|((se, &n), &l)| projected(se, se.want as i64 - n, l))
                 .collect();
             let norm: i64 = grad.iter().map(|g| g * g).sum();
             if norm == 0 {
@@ -433,14 +428,10 @@ impl Pool {
         // Half the runs start from the choice the restricted master's
         // prices favour (each worker's column of least reduced cost).
         if !self.lam.is_empty() && rng.chance(0.5) {
-            let lam = &self.lam;
             for &w in &free {
                 let list = &self.cols[w];
-                let reduced = |c: &Column| {
-                    c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>()
-                };
                 let c = (0..list.len())
-                    .min_by_key(|&i| reduced(&list[i]))
+                    .min_by_key(|&i| list[i].reduced(&self.lam))
                     .unwrap_or(cur[w]);
                 if c != cur[w] {
                     let (from, to) = (&list[cur[w]], &list[c]);

@@ -23,7 +23,7 @@
 //! columns per worker.
 
 use super::{Column, Cover};
-use crate::solver::bound::SCALE;
+use crate::solver::bound::{SCALE, ceil_div};
 
 /// The problem handed to the branch and bound.
 pub(super) struct Restricted<'a> {
@@ -88,12 +88,12 @@ impl Restricted<'_> {
             .zip(self.cover)
             .map(|(&l, c)| l.clamp(-c.extra * SCALE, c.short * SCALE))
             .collect();
-        let rc = |c: &Column| c.own * SCALE - c.sess.iter().map(|&s| lam[s as usize]).sum::<i64>();
         let mut work = 0u64;
         let mut least = Vec::with_capacity(self.cols.len());
         let mut kept: Vec<Vec<(i64, usize)>> = Vec::with_capacity(self.cols.len());
         for list in &self.cols {
-            let mut all: Vec<(i64, usize)> = list.iter().map(rc).zip(0..).collect();
+            let mut all: Vec<(i64, usize)> =
+                list.iter().map(|c| c.reduced(&lam)).zip(0..).collect();
             work += list.iter().map(|c| c.sess.len() as u64).sum::<u64>();
             all.sort_unstable();
             least.push(all.first().map_or(0, |x| x.0));
@@ -127,7 +127,7 @@ impl Restricted<'_> {
         // Targets from just above the root bound upwards: the tighter the
         // target, the more columns reduced-cost fixing drops and the
         // faster the search either finds a choice or proves there is none.
-        let floor = (root + SCALE - 1).div_euclid(SCALE);
+        let floor = ceil_div(root, SCALE);
         let mut gap = 1;
         loop {
             let target = (floor + gap).min(beat);
@@ -245,7 +245,7 @@ impl Node<'_> {
             return true;
         }
         // Cost is whole in score units: `bound` rounds up.
-        if (self.bound + SCALE - 1).div_euclid(SCALE) >= self.best {
+        if ceil_div(self.bound, SCALE) >= self.best {
             return false;
         }
         if depth == self.order.len() {
@@ -271,7 +271,7 @@ impl Node<'_> {
         children.sort_unstable();
         let mut skipped = false;
         for (i, &(b, r, c)) in children.iter().enumerate() {
-            if (b + SCALE - 1).div_euclid(SCALE) >= self.best || self.work >= self.budget {
+            if ceil_div(b, SCALE) >= self.best || self.work >= self.budget {
                 break;
             }
             let cost = u32::from(i > 0);
