@@ -472,13 +472,7 @@ impl<'m> Bound<'m> {
         let m = self.m;
         let row = &self.rows[w];
         let nd = m.nd;
-        let nc = row.class_kind.len();
-        let runs = row.runs();
-        let (mb, wb) = (row.mb, row.wb);
         let ns = row.states();
-        let idx = |lk: usize, r: usize, e: usize, u: usize, k: usize| {
-            ((((lk * runs + r - 1) * 2 + e) * mb + u) * wb) + k
-        };
         self.cost.clear();
         self.cost.resize(ns, INF);
         // Back pointers are written for every state reached and read only
@@ -487,154 +481,46 @@ impl<'m> Bound<'m> {
             self.back.resize(ns * nd, u32::MAX);
             self.picks.resize(ns * nd, u32::MAX);
         }
-        let mut best_opt: Vec<(i64, u32)> = vec![(INF, 0); nc * mb.max(1)];
+        let mut best_opt: Vec<(i64, u32)> = vec![(INF, 0); row.slots()];
+        let mut keys: Vec<usize> = Vec::new();
         for d in 0..nd {
             self.next.clear();
             self.next.resize(ns, INF);
-            let opts = &row.opts[row.day_idx[d]..row.day_idx[d + 1]];
-            // Cheapest option per (class, minutes).
-            let units_key = |o: &Opt| if mb > 1 { o.units as usize } else { 0 };
-            let mut keys: Vec<(usize, usize)> = Vec::new();
-            for (i, o) in opts.iter().enumerate() {
-                let c = o.cost - self.lam[o.s as usize];
-                let key = (o.class as usize, units_key(o));
-                let slot = key.0 * mb + key.1.min(mb - 1);
-                if key.1 >= mb && row.max_units.is_some() {
-                    continue;
-                }
-                if best_opt[slot].0 == INF {
-                    keys.push(key);
-                }
-                if c < best_opt[slot].0 {
-                    best_opt[slot] = (c, i as u32);
-                }
-            }
-            let we = m.weekend_of[d];
-            let same_weekend = d > 0 && we != NONE && m.weekend_of[d - 1] == we;
+            row.cheapest(d, &self.lam, &mut best_opt, &mut keys);
             let from: &[i64] = &self.cost;
-            // Transitions from every reached state (or the start).
-            let relax =
-                |next: &mut Vec<i64>, back: &mut [u32], picks: &mut [u32], to, c, prev, pick| {
-                    if c < next[to] {
-                        next[to] = c;
-                        back[d * ns + to] = prev;
-                        picks[d * ns + to] = pick;
-                    }
-                };
             let mut starts = std::mem::take(&mut self.starts);
             starts.clear();
             if d == 0 {
-                starts.push((usize::MAX, 0));
+                starts.push((START, 0));
             } else {
                 starts.extend((0..ns).filter(|&i| from[i] < INF).map(|i| (i, from[i])));
             }
             self.spent += (ns + starts.len() * (keys.len() + 1)) as u64;
             for &(i, c0) in &starts {
-                // Decode.
-                let (lk, r, e, u, k) = if i == usize::MAX {
-                    (usize::MAX, 0, 1, 0, 0)
-                } else {
-                    let k = i % wb;
-                    let rest = i / wb;
-                    let u = rest % mb;
-                    let rest = rest / mb;
-                    let e = rest % 2;
-                    let rest = rest / 2;
-                    (rest / runs, rest % runs + 1, e, u, k)
-                };
-                let prev = if i == usize::MAX { u32::MAX } else { i as u32 };
-                let worked = lk != usize::MAX && lk > 0;
-                // Off.
-                let off_ok = !worked || e == 1 || r >= row.min_consec;
-                if off_ok {
-                    let (r2, e2) = if lk == 0 {
-                        ((r + 1).min(row.off_cap), e)
-                    } else {
-                        (1, if lk == usize::MAX { 1 } else { 0 })
+                let prev = if i == START { u32::MAX } else { i as u32 };
+                row.moves(m, w, d, i, &keys, |slot, to| {
+                    let (c, pick) = match slot {
+                        Some(slot) => best_opt[slot],
+                        None => (row.off[d], u32::MAX),
                     };
-                    let to = idx(0, r2, e2, u, k);
-                    relax(
-                        &mut self.next,
-                        &mut self.back,
-                        &mut self.picks,
-                        to,
-                        c0 + row.off[d],
-                        prev,
-                        u32::MAX,
-                    );
-                }
-                // Work.
-                if lk == 0 && e == 0 && r < row.off_cap && m.workers[w].min_off.is_some() {
-                    continue;
-                }
-                let k2 = if wb > 1 && we != NONE && !(same_weekend && worked) {
-                    k + 1
-                } else {
-                    k
-                };
-                if k2 >= wb {
-                    continue;
-                }
-                for &(cl, un) in &keys {
-                    let (c, oi) = best_opt[cl * mb + un.min(mb - 1)];
-                    if worked {
-                        let ka = row.class_kind[lk - 1];
-                        let kb = row.class_kind[cl];
-                        if ka != NONE && kb != NONE && m.forbid[ka as usize * m.nk + kb as usize] {
-                            continue;
-                        }
+                    let c = c0 + c;
+                    if c < self.next[to] {
+                        self.next[to] = c;
+                        self.back[d * ns + to] = prev;
+                        self.picks[d * ns + to] = pick;
                     }
-                    let (r2, e2) = if worked {
-                        if row.max_consec.is_some_and(|x| r + 1 > x) {
-                            continue;
-                        }
-                        ((r + 1).min(row.work_cap), e)
-                    } else {
-                        (1, if lk == usize::MAX { 1 } else { 0 })
-                    };
-                    let u2 = u + un;
-                    let u2 = if mb > 1 {
-                        if row.max_units.is_some() {
-                            if u2 >= mb {
-                                continue;
-                            }
-                            u2
-                        } else {
-                            u2.min(mb - 1)
-                        }
-                    } else {
-                        0
-                    };
-                    let to = idx(cl + 1, r2, e2, u2, k2);
-                    relax(
-                        &mut self.next,
-                        &mut self.back,
-                        &mut self.picks,
-                        to,
-                        c0 + c,
-                        prev,
-                        oi,
-                    );
-                }
+                });
             }
             self.starts = starts;
-            for &(cl, un) in &keys {
-                best_opt[cl * mb + un.min(mb - 1)] = (INF, 0);
+            for &slot in &keys {
+                best_opt[slot] = (INF, 0);
             }
             std::mem::swap(&mut self.cost, &mut self.next);
         }
-        // The end: fewest minutes; runs touching the last day are exempt.
-        let mut end = None;
-        for i in 0..ns {
-            let u = (i / wb) % mb;
-            if self.cost[i] < INF
-                && (mb == 1 || u >= row.min_units)
-                && end.is_none_or(|(c, _)| self.cost[i] < c)
-            {
-                end = Some((self.cost[i], i));
-            }
-        }
-        let (value, mut st) = end?;
+        let (value, mut st) = (0..ns)
+            .filter(|&i| self.cost[i] < INF && row.may_end(i))
+            .map(|i| (self.cost[i], i))
+            .min()?;
         self.last_rows[w].clear();
         for d in (0..nd).rev() {
             let pick = self.picks[d * ns + st];
@@ -646,6 +532,150 @@ impl<'m> Bound<'m> {
             st = self.back[d * ns + st] as usize;
         }
         Some(value)
+    }
+}
+
+/// The state before the first day of the row DP.
+const START: usize = usize::MAX;
+
+impl Row {
+    /// Option slots: one per (class, minutes bucket).
+    fn slots(&self) -> usize {
+        self.class_kind.len() * self.mb
+    }
+
+    /// Option `o`'s slot, or `None` when its minutes alone pass the most
+    /// allowed.
+    fn slot(&self, o: &Opt) -> Option<usize> {
+        let un = if self.mb > 1 { o.units as usize } else { 0 };
+        if un >= self.mb && self.max_units.is_some() {
+            return None;
+        }
+        Some(o.class as usize * self.mb + un.min(self.mb - 1))
+    }
+
+    /// The minutes a slot adds (the bucket, the last one standing for
+    /// "that many or more").
+    fn slot_units(&self, slot: usize) -> usize {
+        slot % self.mb
+    }
+
+    /// Day `d`'s cheapest option per slot at prices `lam` into `best`
+    /// (cost, option index within the day), and the slots used into
+    /// `keys`. `best` must hold `INF` in every slot on entry.
+    fn cheapest(&self, d: usize, lam: &[i64], best: &mut [(i64, u32)], keys: &mut Vec<usize>) {
+        keys.clear();
+        let opts = &self.opts[self.day_idx[d]..self.day_idx[d + 1]];
+        for (i, o) in opts.iter().enumerate() {
+            let Some(slot) = self.slot(o) else {
+                continue;
+            };
+            let c = o.cost - lam[o.s as usize];
+            if best[slot].0 == INF {
+                keys.push(slot);
+            }
+            if c < best[slot].0 {
+                best[slot] = (c, i as u32);
+            }
+        }
+    }
+
+    fn idx(&self, lk: usize, r: usize, e: usize, u: usize, k: usize) -> usize {
+        ((((lk * self.runs() + r - 1) * 2 + e) * self.mb + u) * self.wb) + k
+    }
+
+    /// A state's parts: last class worked (0 off, 1 + class), length of
+    /// the current run, whether it touches the start, minutes bucket,
+    /// weekends worked.
+    fn decode(&self, i: usize) -> (usize, usize, usize, usize, usize) {
+        if i == START {
+            return (usize::MAX, 0, 1, 0, 0);
+        }
+        let k = i % self.wb;
+        let rest = i / self.wb;
+        let u = rest % self.mb;
+        let rest = rest / self.mb;
+        let e = rest % 2;
+        let rest = rest / 2;
+        (rest / self.runs(), rest % self.runs() + 1, e, u, k)
+    }
+
+    /// Whether the row may end in state `i` (fewest minutes reached; runs
+    /// touching the last day are exempt).
+    fn may_end(&self, i: usize) -> bool {
+        self.mb == 1 || (i / self.wb) % self.mb >= self.min_units
+    }
+
+    /// Every move of worker `w` on day `d` from state `i` (the state after
+    /// day `d - 1`, or `START`): `f(None, to)` for a day off, `f(Some(slot),
+    /// to)` for working an option of each slot in `slots`.
+    fn moves(
+        &self,
+        m: &Model,
+        w: usize,
+        d: usize,
+        i: usize,
+        slots: &[usize],
+        mut f: impl FnMut(Option<usize>, usize),
+    ) {
+        let (lk, r, e, u, k) = self.decode(i);
+        let (mb, wb) = (self.mb, self.wb);
+        let worked = lk != usize::MAX && lk > 0;
+        // Off.
+        if !worked || e == 1 || r >= self.min_consec {
+            let (r2, e2) = if lk == 0 {
+                ((r + 1).min(self.off_cap), e)
+            } else {
+                (1, if lk == usize::MAX { 1 } else { 0 })
+            };
+            f(None, self.idx(0, r2, e2, u, k));
+        }
+        // Work.
+        if lk == 0 && e == 0 && r < self.off_cap && m.workers[w].min_off.is_some() {
+            return;
+        }
+        let we = m.weekend_of[d];
+        let same_weekend = d > 0 && we != NONE && m.weekend_of[d - 1] == we;
+        let k2 = if wb > 1 && we != NONE && !(same_weekend && worked) {
+            k + 1
+        } else {
+            k
+        };
+        if k2 >= wb {
+            return;
+        }
+        for &slot in slots {
+            let cl = slot / mb;
+            if worked {
+                let ka = self.class_kind[lk - 1];
+                let kb = self.class_kind[cl];
+                if ka != NONE && kb != NONE && m.forbid[ka as usize * m.nk + kb as usize] {
+                    continue;
+                }
+            }
+            let (r2, e2) = if worked {
+                if self.max_consec.is_some_and(|x| r + 1 > x) {
+                    continue;
+                }
+                ((r + 1).min(self.work_cap), e)
+            } else {
+                (1, if lk == usize::MAX { 1 } else { 0 })
+            };
+            let u2 = if mb > 1 {
+                let u2 = u + self.slot_units(slot);
+                if self.max_units.is_some() {
+                    if u2 >= mb {
+                        continue;
+                    }
+                    u2
+                } else {
+                    u2.min(mb - 1)
+                }
+            } else {
+                0
+            };
+            f(Some(slot), self.idx(cl + 1, r2, e2, u2, k2));
+        }
     }
 }
 
