@@ -29,6 +29,11 @@
 //! Prices are fixed point (`SCALE` per unit of score) so that the DP is exact
 //! in integers and `⌈L⌉` is exact; they are raised by projected subgradient
 //! steps (Polyak's step length towards the best roster found).
+//!
+//! The same DP also lists every relaxed row within a given distance of a
+//! worker's least reduced cost (`Bound::rows_within`), which closing the gap
+//! (`master/close.rs`) searches exactly; the bound may then be raised by
+//! that proof (`Bound::raise`).
 
 use std::time::Instant;
 
@@ -114,6 +119,9 @@ pub(crate) struct Bound<'m> {
     /// Best proven bound on the soft level so far.
     pub best: Option<i64>,
     best_raw: i64,
+    /// The prices of the highest `L(λ)` found by any round (scaled), and
+    /// that value.
+    top: (i64, Vec<i64>),
     theta: f64,
     since_best: u32,
     /// Iterations done.
@@ -167,6 +175,7 @@ impl<'m> Bound<'m> {
             konst,
             best: None,
             best_raw: i64::MIN,
+            top: (i64::MIN, Vec::new()),
             theta: 1.0,
             since_best: 0,
             iterations: 0,
@@ -344,6 +353,9 @@ impl<'m> Bound<'m> {
         if rose {
             self.best = Some(value);
         }
+        if raw > self.top.0 {
+            self.top = (raw, self.lam.clone());
+        }
         // Projected subgradient.
         let mut norm = 0.0;
         let mut grad = vec![0i64; m.sess.len()];
@@ -394,25 +406,192 @@ impl<'m> Bound<'m> {
         if !self.prices_rows() {
             return false;
         }
-        let saved = std::mem::take(&mut self.lam);
         let count = self.count.clone();
-        self.lam = lam
+        let boxed: Vec<i64> = lam
             .iter()
             .zip(&self.m.sess)
             .map(|(&l, se)| price_box(se, l))
             .collect();
-        let priced = self.value(deadline);
-        self.lam = saved;
+        let priced = self.at_prices(&boxed, |b| b.value(deadline));
         self.count = count;
         let Priced::Value(raw) = priced else {
             return false;
         };
+        if raw > self.top.0 {
+            self.top = (raw, boxed);
+        }
         let value = ceil_div(raw, SCALE);
         let rose = !self.unfillable && self.best.is_none_or(|b| value > b);
         if rose {
             self.best = Some(value);
         }
         rose
+    }
+
+    /// Runs `f` with the prices set to `lam` (scaled, in the box), then
+    /// puts the subgradient's own prices back.
+    fn at_prices<T>(&mut self, lam: &[i64], f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.lam, lam.to_vec());
+        let out = f(self);
+        self.lam = saved;
+        out
+    }
+
+    /// The prices at which a round gave the highest `L(λ)` so far (scaled,
+    /// in the box); empty before the first round.
+    pub fn best_prices(&self) -> &[i64] {
+        &self.top.1
+    }
+
+    /// Raises the bound to `soft`, proven by other means (see
+    /// `Pool::close`: no roster keeping every rule scores below it).
+    pub fn raise(&mut self, soft: i64) {
+        if self.best.is_none_or(|b| soft > b) {
+            self.best = Some(soft);
+        }
+    }
+
+    /// Each worker's least reduced cost over their relaxed rows at prices
+    /// `lam` (scaled, in the box); `None` when some worker has no row, or
+    /// without the one-session-a-day rule. Each row priced goes to
+    /// `last_rows` for the pool.
+    pub fn least_rows(&mut self, lam: &[i64]) -> Option<Vec<i64>> {
+        if !self.prices_rows() {
+            return None;
+        }
+        let count = self.count.clone();
+        let least = self.at_prices(lam, |b| (0..b.m.nw).map(|w| b.solve_row(w)).collect());
+        self.count = count;
+        least
+    }
+
+    /// Every relaxed row of worker `w` whose reduced cost at prices `lam`
+    /// (scaled, in the box) is at most `room` above the least, into `out`
+    /// (sessions worked, in day order), unless there are more than `cap`.
+    ///
+    /// A forward pass of the row DP gives the least cost of reaching each
+    /// state, a backward pass the least cost of ending from it; a walk
+    /// from the start then follows only moves that can still end within
+    /// the limit, so every row it reaches is one of those asked for and
+    /// none is reached twice. A superset of the rows the worker can really
+    /// work, as for the bound.
+    pub fn rows_within(
+        &mut self,
+        w: usize,
+        lam: &[i64],
+        room: i64,
+        cap: usize,
+        out: &mut Vec<Vec<u32>>,
+    ) -> Within {
+        let m = self.m;
+        let row = &self.rows[w];
+        let (nd, ns) = (m.nd, row.states());
+        if nd == 0 || !m.one_per_day {
+            return Within::NoRow;
+        }
+        let mut best = vec![(INF, 0u32); row.slots()];
+        let mut slots: Vec<Vec<usize>> = vec![Vec::new(); nd];
+        for (d, keys) in slots.iter_mut().enumerate() {
+            row.cheapest(d, lam, &mut best, keys);
+            for &k in keys.iter() {
+                best[k] = (INF, 0);
+            }
+        }
+        // Forward: the least cost of each state after each day.
+        let cheapest = |d: usize, slot: Option<usize>, best: &mut [(i64, u32)]| match slot {
+            None => row.off[d],
+            Some(k) => {
+                if best[k].0 == INF {
+                    let day = &row.opts[row.day_idx[d]..row.day_idx[d + 1]];
+                    best[k].0 = day
+                        .iter()
+                        .filter(|o| row.slot(o) == Some(k))
+                        .map(|o| o.cost - lam[o.s as usize])
+                        .min()
+                        .unwrap_or(INF);
+                }
+                best[k].0
+            }
+        };
+        let mut fwd = vec![INF; ns * nd];
+        for d in 0..nd {
+            let (before, here) = fwd.split_at_mut(d * ns);
+            let here = &mut here[..ns];
+            let from: Vec<(usize, i64)> = if d == 0 {
+                vec![(START, 0)]
+            } else {
+                let prev = &before[(d - 1) * ns..];
+                (0..ns)
+                    .filter(|&i| prev[i] < INF)
+                    .map(|i| (i, prev[i]))
+                    .collect()
+            };
+            self.spent += (ns + from.len() * (slots[d].len() + 1)) as u64;
+            for (i, c0) in from {
+                row.moves(m, w, d, i, &slots[d], |slot, to| {
+                    let c = c0 + cheapest(d, slot, &mut best);
+                    here[to] = here[to].min(c);
+                });
+            }
+            for &k in &slots[d] {
+                best[k] = (INF, 0);
+            }
+        }
+        let last = &fwd[(nd - 1) * ns..];
+        let Some(least) = (0..ns)
+            .filter(|&i| last[i] < INF && row.may_end(i))
+            .map(|i| last[i])
+            .min()
+        else {
+            return Within::NoRow;
+        };
+        // Backward: the least cost of the days after `d` from each state.
+        let mut ahead = vec![INF; ns * nd];
+        for i in 0..ns {
+            if last[i] < INF && row.may_end(i) {
+                ahead[(nd - 1) * ns + i] = 0;
+            }
+        }
+        for d in (0..nd.saturating_sub(1)).rev() {
+            let (here, after) = ahead.split_at_mut((d + 1) * ns);
+            let here = &mut here[d * ns..];
+            let reached: Vec<usize> = (0..ns).filter(|&i| fwd[d * ns + i] < INF).collect();
+            self.spent += (ns + reached.len() * (slots[d + 1].len() + 1)) as u64;
+            for i in reached {
+                row.moves(m, w, d + 1, i, &slots[d + 1], |slot, to| {
+                    if after[to] < INF {
+                        let c = cheapest(d + 1, slot, &mut best) + after[to];
+                        here[i] = here[i].min(c);
+                    }
+                });
+            }
+            for &k in &slots[d + 1] {
+                best[k] = (INF, 0);
+            }
+        }
+        let mut walk = Walk {
+            m,
+            w,
+            row,
+            ns,
+            slots: &slots,
+            ahead: &ahead,
+            lam,
+            limit: least.saturating_add(room),
+            cap,
+            out,
+            path: Vec::new(),
+            work: 0,
+            too_many: false,
+        };
+        walk.from(0, START, 0);
+        let (work, too_many) = (walk.work, walk.too_many);
+        self.spent += work;
+        if too_many {
+            Within::TooMany
+        } else {
+            Within::Rows(least)
+        }
     }
 
     /// `L(λ)` at the current prices, scaled: every worker's row priced
@@ -532,6 +711,87 @@ impl<'m> Bound<'m> {
             st = self.back[d * ns + st] as usize;
         }
         Some(value)
+    }
+}
+
+/// The outcome of `Bound::rows_within`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Within {
+    /// The rows asked for were written; the least reduced cost (scaled).
+    Rows(i64),
+    /// The worker has no relaxed row at all.
+    NoRow,
+    /// More rows than the cap lie within the limit.
+    TooMany,
+}
+
+/// The walk of `Bound::rows_within` over one worker's row DP.
+struct Walk<'a> {
+    m: &'a Model,
+    w: usize,
+    row: &'a Row,
+    ns: usize,
+    /// The slots of each day.
+    slots: &'a [Vec<usize>],
+    /// The least cost of the days after `d` from each state after `d`.
+    ahead: &'a [i64],
+    lam: &'a [i64],
+    limit: i64,
+    cap: usize,
+    out: &'a mut Vec<Vec<u32>>,
+    path: Vec<u32>,
+    work: u64,
+    too_many: bool,
+}
+
+impl Walk<'_> {
+    /// Every way to go on from state `i` before day `d`, at cost `c` so far.
+    fn from(&mut self, d: usize, i: usize, c: i64) {
+        let (row, nd) = (self.row, self.m.nd);
+        if d == nd {
+            if self.out.len() >= self.cap {
+                self.too_many = true;
+            } else {
+                self.out.push(self.path.clone());
+            }
+            return;
+        }
+        let mut next: Vec<(Option<usize>, usize)> = Vec::new();
+        row.moves(self.m, self.w, d, i, &self.slots[d], |slot, to| {
+            next.push((slot, to));
+        });
+        let day = &row.opts[row.day_idx[d]..row.day_idx[d + 1]];
+        self.work += (next.len() + day.len()) as u64;
+        for (slot, to) in next {
+            let after = self.ahead[d * self.ns + to];
+            if after == INF {
+                continue;
+            }
+            match slot {
+                None => {
+                    let c2 = c + row.off[d];
+                    if c2 + after <= self.limit {
+                        self.from(d + 1, to, c2);
+                    }
+                }
+                Some(k) => {
+                    for o in day.iter().filter(|o| row.slot(o) == Some(k)) {
+                        let c2 = c + o.cost - self.lam[o.s as usize];
+                        if c2 + after <= self.limit {
+                            self.path.push(o.s);
+                            self.from(d + 1, to, c2);
+                            self.path.pop();
+                        }
+                        if self.too_many {
+                            return;
+                        }
+                    }
+                }
+            }
+            if self.too_many {
+                return;
+            }
+        }
     }
 }
 

@@ -29,19 +29,31 @@
 //!   column choices, one worker's column at a time, from the current choice
 //!   or from each worker's column of least reduced cost.
 //!
+//! Where the bound comes close, `close.rs` closes the gap: the bound's DP
+//! lists every schedule whose reduced cost lies within the gap between the
+//! best roster and the bound, and the same branch and bound, run over
+//! exactly those columns, finds a better roster or proves there is none.
+//!
 //! Single-worker changes alone would add nothing to the DP moves (the DP
 //! finds a worker's best row over all rows, a superset of the pool); what
 //! the pool adds is coordinated changes of many workers at once towards a
 //! combination the prices say is good, which no one-worker move can reach
 //! through the lexicographic score.
 
+mod close;
 mod exact;
+
+pub(crate) use close::{CloseLimits, Closed, closable};
 
 use super::bound::{SCALE, price_box, projected};
 use super::dp::req_cost;
 use super::model::{Model, NONE};
 use super::rng::Rng;
 use super::state::State;
+
+/// The work of one cover term evaluated by the master or its branch and
+/// bound, in DP transitions (the units of the search's work).
+pub(crate) const TERM_WORK: u64 = 4;
 
 /// Columns kept per worker (the oldest are replaced first).
 const PER_WORKER: usize = 48;
@@ -128,16 +140,17 @@ impl Cover {
 fn own_cost(st: &State<'_>, w: usize, sess: &[u32]) -> i64 {
     let m = st.m;
     let mut c = 0;
-    let mut worked = vec![NONE; m.nd];
+    // The kind worked each day (a session without a kind is `Some(NONE)`).
+    let mut worked = vec![None; m.nd];
     for &s in sess {
         let se = &m.sess[s as usize];
         let p = st.place[s as usize] as usize;
         c += m.st_soft[m.st(s as usize, p, w)];
-        worked[se.pls[p].day as usize] = se.kind;
+        worked[se.pls[p].day as usize] = Some(se.kind);
     }
     if m.one_per_day {
         for (d, &k) in worked.iter().enumerate() {
-            c += req_cost(m, w, d, (k != NONE).then_some(k));
+            c += req_cost(m, w, d, k);
         }
     }
     c
@@ -409,6 +422,8 @@ impl Pool {
                 fixed: &fixed,
                 cover: &cover,
                 lam: &self.lam,
+                deadline: None,
+                ladder: true,
             };
             let found = r.solve(start_cost, moves.saturating_mul(40));
             self.work += found.work;
@@ -482,17 +497,24 @@ impl Pool {
             }
             changed = true;
             let list = &self.cols[w];
-            for &s in &list[a].sess {
-                if st.on(s, w as u32) && !m.sess[s as usize].pins.contains(&(w as u32)) {
-                    st.remove(s, w as u32);
-                }
-            }
-            for &s in &list[b].sess {
-                if !st.on(s, w as u32) {
-                    st.add(s, w as u32);
-                }
-            }
+            install(st, w, &list[a].sess, &list[b].sess);
         }
         changed
+    }
+}
+
+/// Replaces worker `w`'s row `from` by `to` in the state (pinned sessions
+/// stay), logged for undo.
+fn install(st: &mut State<'_>, w: usize, from: &[u32], to: &[u32]) {
+    let m = st.m;
+    for &s in from {
+        if st.on(s, w as u32) && !m.sess[s as usize].pins.contains(&(w as u32)) {
+            st.remove(s, w as u32);
+        }
+    }
+    for &s in to {
+        if !st.on(s, w as u32) {
+            st.add(s, w as u32);
+        }
     }
 }

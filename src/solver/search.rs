@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::config::{Progress, Termination};
+use super::master::{CloseLimits, Closed, TERM_WORK as MASTER_TERM_WORK};
 use super::model::Model;
 use super::rng::Rng;
 use super::score::Score;
@@ -37,9 +38,11 @@ const ROLLING_FROM_DAYS: usize = 56;
 /// rather than time, so that runs repeat.
 const STEP_WORK: u64 = 200;
 
-/// The work of one cover term evaluated by the master, in the units of
-/// `STEP_WORK`.
-const MASTER_TERM_WORK: u64 = 4;
+/// Closing the gap: the first attempt's search budget (doubled after each
+/// unfinished one, in the units of the bound's DP) and the most rows listed
+/// in one attempt.
+const CLOSE_BUDGET: u64 = 1 << 20;
+const CLOSE_CAP: usize = 1 << 15;
 
 /// How one search of a portfolio runs.
 #[derive(Debug, Clone, Copy)]
@@ -104,6 +107,14 @@ pub(crate) struct Search<'m> {
     /// Runs of the master so far: odd ones start from the best roster,
     /// even ones from the current one.
     master_runs: u64,
+    /// Closing the gap (`master::close`): whether the model allows it, the
+    /// work spent on it, the budget of the next attempt, and the (best,
+    /// bound) pair at which it can do no more (any best: more rows than
+    /// the cap lie within even the tightest target at that bound).
+    closable: bool,
+    close_spent: u64,
+    close_budget: u64,
+    close_done: Option<(Option<i64>, i64)>,
     /// Whether the last round of pricing was at the restricted master's
     /// prices (they take turns with the subgradient's own).
     cg_turn: bool,
@@ -152,6 +163,10 @@ impl<'m> Search<'m> {
             pool: super::master::Pool::new(m),
             master_spent: 0,
             master_runs: 0,
+            closable: super::master::closable(m),
+            close_spent: 0,
+            close_budget: CLOSE_BUDGET,
+            close_done: None,
             cg_turn: false,
         }
     }
@@ -786,6 +801,23 @@ impl<'m> Search<'m> {
         true
     }
 
+    /// Keeps what was done to the state since `mark` (from the best
+    /// roster) if it beats the best roster, which it then becomes; else
+    /// undoes it. Either way the state then holds the best roster. Returns
+    /// whether it was kept.
+    fn keep_if_better(&mut self, mark: usize) -> bool {
+        let better = self.st.score < self.best;
+        if better {
+            self.st.commit();
+            self.best = self.st.score;
+        } else {
+            self.st.undo_to(mark);
+            self.st.commit();
+        }
+        self.cur_is_best = true;
+        better
+    }
+
     /// Puts the best roster found back into the state.
     fn restore_best(&mut self) {
         let m = self.m;
@@ -908,6 +940,57 @@ impl<'m> Search<'m> {
                     break;
                 }
             }
+            // Closing the gap (`master/close.rs`): every schedule that could
+            // be in a better roster, searched exactly. It gets a sixteenth of
+            // the work, and half of what the search has spent since its last
+            // better roster (where the search has stopped finding, the proof
+            // is what is left to do), all counted, never timed.
+            let gap_key = bound.score().map(|b| (Some(self.best.soft), b.soft));
+            // After too many rows, only a higher bound (better prices) helps.
+            let tried = self.close_done.is_some_and(|(best, b)| {
+                best.is_none_or(|x| x == self.best.soft) && Some(b) == gap_key.map(|k| k.1)
+            });
+            if self.closable
+                && self.best.is_feasible()
+                && self.best.unfilled == 0
+                && gap_key.is_some()
+                && !tried
+                && self.close_spent <= work / 16 + (steps - best_at).saturating_mul(STEP_WORK) / 2
+            {
+                let deadline = term.max_time.map(|t| started + t);
+                let limits = CloseLimits {
+                    cap: CLOSE_CAP,
+                    budget: self.close_budget,
+                    deadline,
+                };
+                let (closed, spent) =
+                    self.pool
+                        .close(&self.st, &mut bound, self.best.soft, &limits);
+                self.close_spent += spent;
+                // A choice the light costs find better: the full state
+                // judges it, from the best roster.
+                if let Closed::Found(rows) = &closed {
+                    self.restore_best();
+                    let mark = self.st.mark();
+                    super::master::Pool::install_rows(&mut self.st, rows);
+                    if self.keep_if_better(mark) {
+                        best_at = steps;
+                    }
+                    cur = self.st.score;
+                    hist.fill(cur);
+                }
+                match closed {
+                    Closed::Unfinished => self.close_budget = self.close_budget.saturating_mul(2),
+                    Closed::TooMany => self.close_done = gap_key.map(|(_, b)| (None, b)),
+                    _ => self.close_done = gap_key,
+                }
+                if report(self, cur, steps, bound.score(), on_progress).is_break()
+                    || deadline.is_some_and(|d| Instant::now() >= d)
+                {
+                    break;
+                }
+                continue;
+            }
             if steps.is_multiple_of(256)
                 && let Some(max) = term.max_time
                 && started.elapsed() >= max
@@ -929,18 +1012,11 @@ impl<'m> Search<'m> {
                 self.restore_best();
                 let mark = self.st.mark();
                 self.mv_master(true);
-                if self.st.score < self.best {
-                    self.st.commit();
-                    self.best = self.st.score;
-                    self.cur_is_best = true;
+                if self.keep_if_better(mark) {
                     best_at = steps;
                     if report(self, self.st.score, steps, bound.score(), on_progress).is_break() {
                         break;
                     }
-                } else {
-                    self.st.undo_to(mark);
-                    self.st.commit();
-                    self.cur_is_best = true;
                 }
                 cur = self.st.score;
                 hist.fill(cur);

@@ -22,6 +22,8 @@
 //! fixing). With good prices and a small gap this leaves a handful of
 //! columns per worker.
 
+use std::time::Instant;
+
 use super::{Column, Cover};
 use crate::solver::bound::{SCALE, ceil_div};
 
@@ -34,13 +36,29 @@ pub(super) struct Restricted<'a> {
     pub cover: &'a [Cover],
     /// Prices, scaled by `SCALE`.
     pub lam: &'a [i64],
+    /// Past it the search stops, unfinished (the solve is over then).
+    pub deadline: Option<Instant>,
+    /// Targets from just above the root bound upwards, each searched by
+    /// limited discrepancy (finds choices near the bound early); without,
+    /// one depth-first search against the cost to beat (the fastest
+    /// proof that none beats it).
+    pub ladder: bool,
 }
 
 /// The best choice found, its cost (own costs of the chosen columns plus
-/// every session's cover terms), and the work spent.
+/// every session's cover terms), whether the search proved that no choice
+/// costs less than the cost to beat (when none was found), and the work
+/// spent.
 pub(super) struct Found {
     pub choice: Option<(i64, Vec<usize>)>,
+    pub proven: bool,
     pub work: u64,
+}
+
+/// A price clipped into the box `[-extra, short]` of its session's cover
+/// terms, where every session's slack is never negative (scaled).
+pub(super) fn clip(c: &Cover, l: i64) -> i64 {
+    l.clamp(-c.extra * SCALE, c.short * SCALE)
 }
 
 struct Node<'p> {
@@ -61,6 +79,8 @@ struct Node<'p> {
     best_pick: Option<Vec<usize>>,
     work: u64,
     budget: u64,
+    /// The work at which the deadline is next looked at.
+    check: u64,
 }
 
 impl Restricted<'_> {
@@ -86,7 +106,7 @@ impl Restricted<'_> {
             .lam
             .iter()
             .zip(self.cover)
-            .map(|(&l, c)| l.clamp(-c.extra * SCALE, c.short * SCALE))
+            .map(|(&l, c)| clip(c, l))
             .collect();
         let mut work = 0u64;
         let mut least = Vec::with_capacity(self.cols.len());
@@ -128,12 +148,17 @@ impl Restricted<'_> {
         // target, the more columns reduced-cost fixing drops and the
         // faster the search either finds a choice or proves there is none.
         let floor = ceil_div(root, SCALE);
-        let mut gap = 1;
+        let mut gap = if self.ladder { 1 } else { beat - floor };
         loop {
             let target = (floor + gap).min(beat);
             let room = target * SCALE - 1 - root;
             if room < 0 {
-                return Found { choice: None, work };
+                // Only at the cost to beat: the root bound reaches it.
+                return Found {
+                    choice: None,
+                    proven: true,
+                    work,
+                };
             }
             // A tight target may take a third of what is left; the cost to
             // beat itself, everything.
@@ -143,7 +168,12 @@ impl Restricted<'_> {
                 self.attempt(&lam, &kept, &least, k, &n, target, room, share);
             work += spent;
             if choice.is_some() || target >= beat || work >= budget {
-                return Found { choice, work };
+                let proven = choice.is_none() && complete && target >= beat;
+                return Found {
+                    choice,
+                    proven,
+                    work,
+                };
             }
             // An incomplete search at this target: straight to the cost to
             // beat.
@@ -212,15 +242,16 @@ impl Restricted<'_> {
             best_pick: None,
             work: 0,
             budget,
+            check: 0,
         };
-        let mut left = 0;
+        let mut left = if self.ladder { 0 } else { u32::MAX };
         let mut complete = false;
         while node.work < node.budget {
             if !node.dive(0, least, left) {
                 complete = node.work < node.budget;
                 break;
             }
-            left += 1;
+            left = left.saturating_add(1);
         }
         (node.best_pick.map(|p| (node.best, p)), complete, node.work)
     }
@@ -241,6 +272,12 @@ impl Node<'_> {
     /// one of `left` discrepancies. Returns whether any child was skipped
     /// for want of discrepancies (a pass with none skipped is complete).
     fn dive(&mut self, depth: usize, least: &[i64], left: u32) -> bool {
+        if self.work >= self.check {
+            self.check = self.work + (1 << 16);
+            if self.p.deadline.is_some_and(|d| Instant::now() >= d) {
+                self.budget = self.work;
+            }
+        }
         if self.work >= self.budget {
             return true;
         }
@@ -383,6 +420,8 @@ mod tests {
                 fixed: &fixed,
                 cover: &cover,
                 lam: &lam,
+                deadline: None,
+                ladder: seed % 2 == 0,
             };
             let least = brute(&p);
             let found = p.solve(i64::MAX / (4 * SCALE), u64::MAX);
@@ -398,9 +437,15 @@ mod tests {
             }
             let again = own + (0..ns).map(|s| cover[s].at(n[s])).sum::<i64>();
             assert_eq!(again, cost, "seed {seed}: the choice costs what it says");
+            let below = p.solve(least, u64::MAX);
             assert!(
-                p.solve(least, u64::MAX).choice.is_none(),
+                below.choice.is_none(),
                 "seed {seed}: found below the least cost"
+            );
+            assert!(below.proven, "seed {seed}: a complete search proves it");
+            assert!(
+                !p.solve(least + 1, u64::MAX).proven,
+                "seed {seed}: proven with a choice below the cost to beat"
             );
         }
     }
