@@ -115,6 +115,10 @@ pub(crate) struct Search<'m> {
     close_spent: u64,
     close_budget: u64,
     close_done: Option<(Option<i64>, i64)>,
+    /// Attempts in a row that found too many rows, and the work before
+    /// which no attempt is made.
+    close_fails: u32,
+    close_after: u64,
     /// Whether the last round of pricing was at the restricted master's
     /// prices (they take turns with the subgradient's own).
     cg_turn: bool,
@@ -167,6 +171,8 @@ impl<'m> Search<'m> {
             close_spent: 0,
             close_budget: CLOSE_BUDGET,
             close_done: None,
+            close_fails: 0,
+            close_after: 0,
             cg_turn: false,
         }
     }
@@ -955,6 +961,7 @@ impl<'m> Search<'m> {
                 && self.best.unfilled == 0
                 && gap_key.is_some()
                 && !tried
+                && work >= self.close_after
                 && self.close_spent <= work / 16 + (steps - best_at).saturating_mul(STEP_WORK) / 2
             {
                 let deadline = term.max_time.map(|t| started + t);
@@ -962,6 +969,7 @@ impl<'m> Search<'m> {
                     cap: CLOSE_CAP,
                     budget: self.close_budget,
                     deadline,
+                    climb: bound.stalled() || !bound.active(),
                 };
                 let (closed, spent) =
                     self.pool
@@ -979,6 +987,14 @@ impl<'m> Search<'m> {
                     cur = self.st.score;
                     hist.fill(cur);
                 }
+                // Too many rows: not again before the bound rises, and
+                // after each such attempt in a row, a wait twice as long.
+                self.close_fails = if closed == Closed::TooMany {
+                    self.close_fails + 1
+                } else {
+                    0
+                };
+                self.close_after = work.saturating_add(spent << (2 + self.close_fails.min(20)));
                 match closed {
                     Closed::Unfinished => self.close_budget = self.close_budget.saturating_mul(2),
                     Closed::TooMany => self.close_done = gap_key.map(|(_, b)| (None, b)),

@@ -424,7 +424,12 @@ proptest! {
         }
         let mut pool = Pool::new(&m);
         let upper = best.soft + over;
-        let limits = CloseLimits { cap: usize::MAX / 2, budget: u64::MAX, deadline: None };
+        let limits = CloseLimits {
+            cap: usize::MAX / 2,
+            budget: u64::MAX,
+            deadline: None,
+            climb: seed % 2 == 0,
+        };
         let (closed, _) = pool.close(&st, &mut bound, upper, &limits);
         if let Some(b) = bound.score() {
             prop_assert!(b <= best, "bound {} above the optimum {}", b, best);

@@ -66,6 +66,10 @@ pub(crate) struct CloseLimits {
     pub budget: u64,
     /// Past it the search stops, unfinished.
     pub deadline: Option<Instant>,
+    /// Whether targets may climb from just above the bound when the best
+    /// roster's gap holds too many rows (worth it once the bound's own
+    /// rounds have stalled).
+    pub climb: bool,
 }
 
 impl Pool {
@@ -88,6 +92,7 @@ impl Pool {
                 cap,
                 budget,
                 deadline,
+                climb: may_climb,
             } = limits;
             let m = st.m;
             let cover: Vec<Cover> = (0..m.sess.len()).map(|s| Cover::of(st, s)).collect();
@@ -166,7 +171,7 @@ impl Pool {
                 }
                 work += bound.spent - before;
                 if too_many {
-                    if climb == 0 && known < beat - 1 {
+                    if may_climb && climb == 0 && known < beat - 1 {
                         climb = 1;
                         target = known + 1;
                         continue;
