@@ -34,7 +34,10 @@
 //! **How good the roster is.** Alongside the search, a Lagrangian relaxation
 //! of the sessions' head-counts gives a proven lower bound
 //! ([`Solution::lower_bound`], [`lower_bound`]): no roster scores below it,
-//! and the solve stops as soon as the best roster meets it. With
+//! and the solve stops as soon as the best roster meets it. Where the gap
+//! between them is small, the search lists every schedule that could be in
+//! a better roster and searches them exactly, to find it or to prove there
+//! is none. With
 //! [`SolverConfig::threads`] above 1, differently seeded searches run side
 //! by side and the best roster is kept.
 //!
@@ -127,8 +130,12 @@ pub struct Solution {
     /// schedule exactly under a subset of their own rules (one session a
     /// day, successions, consecutive days and days off, total minutes, most
     /// weekends); the prices rise by subgradient steps while the search
-    /// runs. `None` when no step was searched, or when the relaxation shows
-    /// that no roster can keep every rule and fill every seat.
+    /// runs. Where every session has one placement and a worker works at
+    /// most one session a day, it may also rise by an exact search over
+    /// every schedule that could be in a better roster (closing the gap),
+    /// which proves rosters optimal beyond what the prices alone reach.
+    /// `None` when no step was searched, or when the relaxation shows that
+    /// no roster can keep every rule and fill every seat.
     pub lower_bound: Option<Score>,
 }
 
