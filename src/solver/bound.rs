@@ -489,30 +489,20 @@ impl<'m> Bound<'m> {
         if nd == 0 || !m.one_per_day {
             return Within::NoRow;
         }
-        let mut best = vec![(INF, 0u32); row.slots()];
+        // Each day's slots, and the cheapest option's cost per (day, slot).
+        let nk = row.slots();
+        let mut best = vec![(INF, 0u32); nk];
         let mut slots: Vec<Vec<usize>> = vec![Vec::new(); nd];
+        let mut cheap = vec![INF; nd * nk];
         for (d, keys) in slots.iter_mut().enumerate() {
             row.cheapest(d, lam, &mut best, keys);
             for &k in keys.iter() {
+                cheap[d * nk + k] = best[k].0;
                 best[k] = (INF, 0);
             }
         }
+        let cost = |d: usize, slot: Option<usize>| slot.map_or(row.off[d], |k| cheap[d * nk + k]);
         // Forward: the least cost of each state after each day.
-        let cheapest = |d: usize, slot: Option<usize>, best: &mut [(i64, u32)]| match slot {
-            None => row.off[d],
-            Some(k) => {
-                if best[k].0 == INF {
-                    let day = &row.opts[row.day_idx[d]..row.day_idx[d + 1]];
-                    best[k].0 = day
-                        .iter()
-                        .filter(|o| row.slot(o) == Some(k))
-                        .map(|o| o.cost - lam[o.s as usize])
-                        .min()
-                        .unwrap_or(INF);
-                }
-                best[k].0
-            }
-        };
         let mut fwd = vec![INF; ns * nd];
         for d in 0..nd {
             let (before, here) = fwd.split_at_mut(d * ns);
@@ -529,12 +519,8 @@ impl<'m> Bound<'m> {
             self.spent += (ns + from.len() * (slots[d].len() + 1)) as u64;
             for (i, c0) in from {
                 row.moves(m, w, d, i, &slots[d], |slot, to| {
-                    let c = c0 + cheapest(d, slot, &mut best);
-                    here[to] = here[to].min(c);
+                    here[to] = here[to].min(c0 + cost(d, slot));
                 });
-            }
-            for &k in &slots[d] {
-                best[k] = (INF, 0);
             }
         }
         let last = &fwd[(nd - 1) * ns..];
@@ -560,13 +546,9 @@ impl<'m> Bound<'m> {
             for i in reached {
                 row.moves(m, w, d + 1, i, &slots[d + 1], |slot, to| {
                     if after[to] < INF {
-                        let c = cheapest(d + 1, slot, &mut best) + after[to];
-                        here[i] = here[i].min(c);
+                        here[i] = here[i].min(cost(d + 1, slot) + after[to]);
                     }
                 });
-            }
-            for &k in &slots[d + 1] {
-                best[k] = (INF, 0);
             }
         }
         let mut walk = Walk {
