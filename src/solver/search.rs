@@ -28,6 +28,67 @@ fn m_size(m: &Model) -> u64 {
     m.sess.iter().map(|s| s.want as u64).sum()
 }
 
+/// When the search closes the gap (`master/close.rs`): it gets a
+/// sixteenth of the work, and half of what the search has spent since its
+/// last better roster (where the search has stopped finding, the proof is
+/// what is left to do), all counted, never timed.
+#[derive(Debug, Clone)]
+struct Closing {
+    /// The model allows it (`master::closable`).
+    allowed: bool,
+    /// Work spent on it so far.
+    spent: u64,
+    /// The next attempt's budget (doubled after each unfinished one).
+    budget: u64,
+    /// The (best, bound) pair at which it can do no more; any best when
+    /// more rows than the cap lay within even the tightest target at that
+    /// bound (only a higher bound, from better prices, helps then).
+    done: Option<(Option<i64>, i64)>,
+    /// Attempts in a row that found too many rows, and the work before
+    /// which no attempt is made (twice as long a wait after each).
+    fails: u32,
+    after: u64,
+}
+
+impl Closing {
+    fn new(allowed: bool) -> Self {
+        Closing {
+            allowed,
+            spent: 0,
+            budget: CLOSE_BUDGET,
+            done: None,
+            fails: 0,
+            after: 0,
+        }
+    }
+
+    /// Whether an attempt is due at `gap` (the best roster's soft level
+    /// and the bound's), after `work` in all and `stalled_for` since the
+    /// last better roster.
+    fn due(&self, (best, bound): (i64, i64), work: u64, stalled_for: u64) -> bool {
+        let tried = self
+            .done
+            .is_some_and(|(b, lb)| b.is_none_or(|x| x == best) && lb == bound);
+        self.allowed && !tried && work >= self.after && self.spent <= work / 16 + stalled_for / 2
+    }
+
+    /// Records an attempt made at `gap` after `work`, which spent `spent`.
+    fn record(&mut self, closed: &Closed, (best, bound): (i64, i64), work: u64, spent: u64) {
+        self.spent += spent;
+        self.fails = if *closed == Closed::TooMany {
+            self.fails + 1
+        } else {
+            0
+        };
+        self.after = work.saturating_add(spent << (2 + self.fails.min(20)));
+        match closed {
+            Closed::Unfinished => self.budget = self.budget.saturating_mul(2),
+            Closed::TooMany => self.done = Some((None, bound)),
+            _ => self.done = Some((Some(best), bound)),
+        }
+    }
+}
+
 /// Horizons longer than this many days are built by the rolling DP
 /// construction first.
 const ROLLING_FROM_DAYS: usize = 56;
@@ -107,18 +168,8 @@ pub(crate) struct Search<'m> {
     /// Runs of the master so far: odd ones start from the best roster,
     /// even ones from the current one.
     master_runs: u64,
-    /// Closing the gap (`master::close`): whether the model allows it, the
-    /// work spent on it, the budget of the next attempt, and the (best,
-    /// bound) pair at which it can do no more (any best: more rows than
-    /// the cap lie within even the tightest target at that bound).
-    closable: bool,
-    close_spent: u64,
-    close_budget: u64,
-    close_done: Option<(Option<i64>, i64)>,
-    /// Attempts in a row that found too many rows, and the work before
-    /// which no attempt is made.
-    close_fails: u32,
-    close_after: u64,
+    /// When to close the gap (`master::close`).
+    closing: Closing,
     /// Whether the last round of pricing was at the restricted master's
     /// prices (they take turns with the subgradient's own).
     cg_turn: bool,
@@ -167,12 +218,7 @@ impl<'m> Search<'m> {
             pool: super::master::Pool::new(m),
             master_spent: 0,
             master_runs: 0,
-            closable: super::master::closable(m),
-            close_spent: 0,
-            close_budget: CLOSE_BUDGET,
-            close_done: None,
-            close_fails: 0,
-            close_after: 0,
+            closing: Closing::new(super::master::closable(m)),
             cg_turn: false,
         }
     }
@@ -947,34 +993,25 @@ impl<'m> Search<'m> {
                 }
             }
             // Closing the gap (`master/close.rs`): every schedule that could
-            // be in a better roster, searched exactly. It gets a sixteenth of
-            // the work, and half of what the search has spent since its last
-            // better roster (where the search has stopped finding, the proof
-            // is what is left to do), all counted, never timed.
-            let gap_key = bound.score().map(|b| (Some(self.best.soft), b.soft));
-            // After too many rows, only a higher bound (better prices) helps.
-            let tried = self.close_done.is_some_and(|(best, b)| {
-                best.is_none_or(|x| x == self.best.soft) && Some(b) == gap_key.map(|k| k.1)
-            });
-            if self.closable
-                && self.best.is_feasible()
-                && self.best.unfilled == 0
-                && gap_key.is_some()
-                && !tried
-                && work >= self.close_after
-                && self.close_spent <= work / 16 + (steps - best_at).saturating_mul(STEP_WORK) / 2
+            // be in a better roster, searched exactly (see `Closing`).
+            let gap = bound
+                .score()
+                .filter(|_| self.best.is_feasible() && self.best.unfilled == 0)
+                .map(|b| (self.best.soft, b.soft));
+            let stalled_for = (steps - best_at).saturating_mul(STEP_WORK);
+            if let Some(gap) = gap
+                && self.closing.due(gap, work, stalled_for)
             {
                 let deadline = term.max_time.map(|t| started + t);
                 let limits = CloseLimits {
                     cap: CLOSE_CAP,
-                    budget: self.close_budget,
+                    budget: self.closing.budget,
                     deadline,
                     climb: bound.stalled() || !bound.active(),
                 };
                 let (closed, spent) =
                     self.pool
                         .close(&self.st, &mut bound, self.best.soft, &limits);
-                self.close_spent += spent;
                 // A choice the light costs find better: the full state
                 // judges it, from the best roster.
                 if let Closed::Found(rows) = &closed {
@@ -987,19 +1024,7 @@ impl<'m> Search<'m> {
                     cur = self.st.score;
                     hist.fill(cur);
                 }
-                // Too many rows: not again before the bound rises, and
-                // after each such attempt in a row, a wait twice as long.
-                self.close_fails = if closed == Closed::TooMany {
-                    self.close_fails + 1
-                } else {
-                    0
-                };
-                self.close_after = work.saturating_add(spent << (2 + self.close_fails.min(20)));
-                match closed {
-                    Closed::Unfinished => self.close_budget = self.close_budget.saturating_mul(2),
-                    Closed::TooMany => self.close_done = gap_key.map(|(_, b)| (None, b)),
-                    _ => self.close_done = gap_key,
-                }
+                self.closing.record(&closed, gap, work, spent);
                 if report(self, cur, steps, bound.score(), on_progress).is_break()
                     || deadline.is_some_and(|d| Instant::now() >= d)
                 {
