@@ -10,14 +10,22 @@
 //! The search mixes small moves (change one seat's worker, move a worker onto
 //! a session from a nearby day, assign, unassign, swap two workers' sessions,
 //! swap everything two workers do on a block of days, give or take a short
-//! block of days, move a flexible session) with large ones: re-planning one
+//! block of days, move a flexible session, hand all of one worker's seats
+//! on a person's sessions to another worker already supporting them, so
+//! the person sees one worker fewer) with large ones: re-planning one
 //! worker's schedule over a window of days exactly by dynamic programming
 //! against everyone else's cover (limits it does not track, such as a
 //! per-kind maximum, are priced in by bisection), the same DP forced to take
 //! a short-staffed session and passed on to the next worker as an ejection
 //! chain, and ruin-and-recreate over a few days. The same DP, run for each
 //! worker in turn, finishes the construction; on horizons over eight weeks it
-//! also builds the first roster, four weeks at a time.
+//! also builds the first roster, four weeks at a time. Late acceptance's
+//! history length is learned as the search goes: a long one where a few
+//! large moves decide (shift rostering), a short one where many small soft
+//! terms must be worn down (a care rota's continuity and preferences),
+//! chosen between restarts by which has improved the best roster faster
+//! per step (where the master re-chooses whole rows, under the
+//! one-session-a-day rule, it stays long).
 //!
 //! **What the solver assigns.** Pins first, and they never move. Otherwise
 //! only *candidates*: workers statically eligible for a session at one of its

@@ -3,9 +3,11 @@
 //! Construction assigns pins, keeps what is still possible of the baseline,
 //! then fills sessions most-constrained first, taking for each seat the
 //! candidate that improves the score most. The local search is late
-//! acceptance hill climbing (LAHC) over the lexicographic score with small
-//! moves (change one seat, assign, unassign, swap two workers' sessions, swap
-//! a block of days between two workers, move a flexible session), a large
+//! acceptance hill climbing (LAHC, its history length learned phase by
+//! phase: `late.rs`) over the lexicographic score with small moves (change
+//! one seat, assign, unassign, swap two workers' sessions, swap a block of
+//! days between two workers, move a flexible session, regroup a person's
+//! sessions onto fewer workers), a large
 //! move that re-optimises one worker's whole schedule by dynamic programming
 //! over days, and ruin-and-recreate over a few days. Once a round of the
 //! lower bound has priced new schedules, the restricted master
@@ -22,6 +24,31 @@ use super::model::Model;
 use super::rng::Rng;
 use super::score::Score;
 use super::state::State;
+use late::Late;
+
+mod late;
+
+/// The sessions of each person, then of each series, with two or more
+/// sessions, where a continuity term has a weight: the groups whose
+/// distinct workers it counts.
+fn continuity_groups(m: &Model) -> Vec<Vec<u32>> {
+    use super::model::NONE;
+    let mut persons = vec![Vec::new(); if m.w_person > 0 { m.npersons } else { 0 }];
+    let mut series = vec![Vec::new(); if m.w_series > 0 { m.nseries } else { 0 }];
+    for (i, se) in m.sess.iter().enumerate() {
+        if se.person != NONE && m.w_person > 0 {
+            persons[se.person as usize].push(i as u32);
+        }
+        if se.series != NONE && m.w_series > 0 {
+            series[se.series as usize].push(i as u32);
+        }
+    }
+    persons
+        .into_iter()
+        .chain(series)
+        .filter(|g| g.len() > 1)
+        .collect()
+}
 
 /// A size measure for stall limits: seats over the horizon.
 fn m_size(m: &Model) -> u64 {
@@ -173,6 +200,11 @@ pub(crate) struct Search<'m> {
     /// Whether the last round of pricing was at the restricted master's
     /// prices (they take turns with the subgradient's own).
     cg_turn: bool,
+    /// The sessions of each person, then of each series, that has two or
+    /// more: the groups whose distinct workers the continuity terms count.
+    groups: Vec<Vec<u32>>,
+    /// Workers on the group being regrouped, with their seats in it.
+    buf_w: Vec<(u32, u32)>,
 }
 
 impl<'m> Search<'m> {
@@ -220,6 +252,8 @@ impl<'m> Search<'m> {
             master_runs: 0,
             closing: Closing::new(super::master::closable(m)),
             cg_turn: false,
+            groups: continuity_groups(m),
+            buf_w: Vec::new(),
         }
     }
 
@@ -787,6 +821,64 @@ impl<'m> Search<'m> {
         true
     }
 
+    /// Regroups a person's (or a series') sessions: one of the workers on
+    /// them hands all their seats there to another worker already on the
+    /// group, so the person sees one worker fewer if every hand-over goes
+    /// through. Either the other worker just takes each seat, or (half the
+    /// time) the two swap everything they do on that seat's day, so the
+    /// one handing over takes the other's work instead. The step the
+    /// continuity terms need: moving one seat at a time changes the count
+    /// only at the last seat.
+    pub(super) fn mv_regroup(&mut self) -> bool {
+        let m = self.m;
+        let g = self.rng.below(self.groups.len());
+        self.buf_w.clear();
+        for &s in &self.groups[g] {
+            for &w in &self.st.seats[s as usize] {
+                match self.buf_w.iter_mut().find(|(x, _)| *x == w) {
+                    Some((_, n)) => *n += 1,
+                    None => self.buf_w.push((w, 1)),
+                }
+            }
+        }
+        if self.buf_w.len() < 2 {
+            return false;
+        }
+        // The one handing over: often the one with the fewest seats.
+        let from = if self.rng.chance(0.5) {
+            let least = self.buf_w.iter().map(|&(_, n)| n).min().unwrap_or(0);
+            let few: Vec<u32> = (self.buf_w.iter())
+                .filter(|&&(_, n)| n == least)
+                .map(|&(w, _)| w)
+                .collect();
+            few[self.rng.below(few.len())]
+        } else {
+            self.buf_w[self.rng.below(self.buf_w.len())].0
+        };
+        let others = self.buf_w.len() - 1;
+        let mut to = self.buf_w[self.rng.below(others)].0;
+        if to == from {
+            to = self.buf_w[others].0;
+        }
+        let by_day = self.rng.chance(0.5);
+        let mut any = false;
+        for i in 0..self.groups[g].len() {
+            let s = self.groups[g][i];
+            if !self.st.on(s, from) || self.is_pinned(s, from) {
+                continue;
+            }
+            if by_day {
+                let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
+                any |= self.block_swap(from, to, day, 1);
+            } else if !self.st.on(s, to) && m.sess[s as usize].cands.binary_search(&to).is_ok() {
+                self.st.remove(s, from);
+                self.st.add(s, to);
+                any = true;
+            }
+        }
+        any
+    }
+
     /// Moves the rows the bound's last round priced into the pool.
     fn pool_rows(&mut self, bound: &mut super::bound::Bound<'_>) {
         for w in 0..self.m.nw {
@@ -907,8 +999,7 @@ impl<'m> Search<'m> {
         let mut steps: u64 = 0;
         let mut best_at: u64 = 0;
         let mut cur = self.st.score;
-        let hist_len = 2000usize;
-        let mut hist = vec![cur; hist_len];
+        let mut late = Late::new(cur);
         let m = self.m;
         let mut stop = false;
         let stall = 5_000 + 20 * m_size(self.m);
@@ -1022,7 +1113,7 @@ impl<'m> Search<'m> {
                         best_at = steps;
                     }
                     cur = self.st.score;
-                    hist.fill(cur);
+                    late.fill(cur);
                 }
                 self.closing.record(&closed, gap, work, spent);
                 if report(self, cur, steps, bound.score(), on_progress).is_break()
@@ -1060,7 +1151,7 @@ impl<'m> Search<'m> {
                     }
                 }
                 cur = self.st.score;
-                hist.fill(cur);
+                late.fill(cur);
                 continue;
             }
             let mark = self.st.mark();
@@ -1069,6 +1160,7 @@ impl<'m> Search<'m> {
             } else {
                 match self.rng.below(1000) {
                     0..=2 => self.mv_ruin(),
+                    3..=52 if !self.groups.is_empty() => self.mv_regroup(),
                     955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
                     970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
                     985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
@@ -1088,8 +1180,7 @@ impl<'m> Search<'m> {
             }
             self.evals += 1;
             let new = self.st.score;
-            let v = (steps as usize) % hist_len;
-            if new <= cur || new <= hist[v] {
+            if late.accepts(steps, new, cur) {
                 if new > self.best && self.cur_is_best {
                     // Leaving the best roster: keep a copy of it first.
                     self.ops.clear();
@@ -1103,6 +1194,7 @@ impl<'m> Search<'m> {
                 self.st.commit();
                 cur = new;
                 if new < self.best {
+                    late.improved(self.best, new);
                     self.best = new;
                     self.cur_is_best = true;
                     best_at = steps;
@@ -1114,7 +1206,7 @@ impl<'m> Search<'m> {
                 self.st.undo_to(mark);
                 self.st.commit();
             }
-            hist[v] = cur;
+            late.record(steps, cur);
             // Stagnation: return to the best roster and kick it.
             if steps - best_at > stall && steps - last_kick > stall {
                 last_kick = steps;
@@ -1122,7 +1214,10 @@ impl<'m> Search<'m> {
                 self.mv_ruin();
                 self.st.commit();
                 cur = self.st.score;
-                hist.fill(cur);
+                // Where the master re-chooses whole rows, late acceptance
+                // diversifies around its rosters: the long history (see
+                // `late.rs`).
+                late.next_phase(steps, cur, !bound.prices_rows());
             }
             if steps.is_multiple_of(100_000)
                 && report(self, cur, steps, bound.score(), on_progress).is_break()

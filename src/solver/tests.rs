@@ -447,3 +447,48 @@ proptest! {
         }
     }
 }
+
+/// A person with four sessions on four days, two workers with two each:
+/// whichever way the regrouping move goes (a worker hands their seats
+/// over, or the two swap their days), the person then sees one worker.
+#[test]
+fn regrouping_hands_a_persons_sessions_to_one_worker() {
+    let days = common::days(1, false);
+    let sessions: Vec<Session> = (0..4)
+        .map(|d| {
+            let mut s = common::plain_session(
+                format!("s{d}"),
+                vec![common::placement(&days[d], d, 9 * 60, 120)],
+                Cover::Required { workers: 1 },
+            );
+            s.person = Some("pat".into());
+            s
+        })
+        .collect();
+    let workers = vec![
+        common::plain_worker("a".into()),
+        common::plain_worker("b".into()),
+    ];
+    let pr = Problem::new(days, sessions, workers);
+    let m = Model::compile(&pr);
+    let mut moved = 0;
+    for seed in 0..40 {
+        let mut search = Search::new(&m, seed);
+        for s in 0..4 {
+            search.st.add(s, s % 2);
+        }
+        search.st.commit();
+        let split = search.st.score;
+        if !search.mv_regroup() {
+            continue;
+        }
+        moved += 1;
+        let seen: std::collections::BTreeSet<u32> = (0..4)
+            .flat_map(|s| search.st.seats[s].iter().copied())
+            .collect();
+        assert_eq!(seen.len(), 1, "seed {seed}: {seen:?}");
+        assert!(search.st.score.soft < split.soft, "seed {seed}");
+        check(&pr, &mut search.st, "after regrouping");
+    }
+    assert!(moved > 0);
+}
