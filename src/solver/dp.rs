@@ -94,6 +94,10 @@ pub(crate) struct DpBuf {
     idx: Vec<usize>,
     cost: Vec<i64>,
     next: Vec<i64>,
+    /// The states of finite cost on the current day and the next (the
+    /// rest of `cost` and `next` is `INF`).
+    live: Vec<u32>,
+    next_live: Vec<u32>,
     back_state: Vec<u32>,
     back_opt: Vec<u16>,
     tmp: Vec<u32>,
@@ -417,10 +421,16 @@ fn solve_row(
     };
     buf.cost.clear();
     buf.cost.resize(ns, INF);
-    buf.back_state.clear();
-    buf.back_state.resize(ns * days, u32::MAX);
-    buf.back_opt.clear();
-    buf.back_opt.resize(ns * days, 0);
+    buf.next.clear();
+    buf.next.resize(ns, INF);
+    buf.live.clear();
+    buf.next_live.clear();
+    // Only entries of states reached are written, and the backtrack reads
+    // only those: no need to clear what earlier calls left.
+    if buf.back_state.len() < ns * days {
+        buf.back_state.resize(ns * days, u32::MAX);
+        buf.back_opt.resize(ns * days, 0);
+    }
     let continues = m.boundary == Boundary::Continues;
     let hist = wk.hist_before as usize;
     let off_exempt_t = continues || hist == 0;
@@ -430,6 +440,7 @@ fn solve_row(
         // Encoded as an off run of length `ocap` so nothing is charged when
         // it ends; day 0 is handled specially below.
         buf.cost[index(m.nk, runs - 1, 1, 0, w0)] = 0;
+        buf.live.push(index(m.nk, runs - 1, 1, 0, w0) as u32);
     } else {
         let prev = &st.day_sess[wi * nd + a - 1];
         let on = !prev.is_empty();
@@ -450,109 +461,112 @@ fn solve_row(
         }
         let rs = if on { len - 1 } else { rcap + len - 1 };
         buf.cost[index(pk, rs, touches as usize, 0, w0)] = 0;
+        buf.live.push(index(pk, rs, touches as usize, 0, w0) as u32);
     }
     buf.work = buf
         .work
         .saturating_add(ns as u64 * buf.opts.len().max(1) as u64);
     // 4. Forward pass.
+    // A state's parts from its index (see `index`).
+    let parts = |from: usize| {
+        let wc = from % nwk;
+        let r = from / nwk;
+        let mb = r % mb1;
+        let r = r / mb1;
+        let t = r % 2;
+        let r = r / 2;
+        (r / runs, r % runs, t, mb, wc)
+    };
     for (i, d) in (a..=b).enumerate() {
-        buf.next.clear();
-        buf.next.resize(ns, INF);
+        // In index order, so ties go as they would over every state.
+        buf.live.sort_unstable();
         let opts = &buf.opts[buf.idx[i]..buf.idx[i + 1]];
         let virt = first_virtual && i == 0;
         // A worked day opens a new weekend unless it is the Sunday after a
         // worked Saturday of the same weekend.
         let we = m.weekend_of[d];
         let same_we_prev = we != NONE && d > 0 && m.weekend_of[d - 1] == we;
-        for pk in 0..kk {
-            for rs in 0..runs {
-                for t in 0..2 {
-                    for mb in 0..mb1 {
-                        for wc in 0..nwk {
-                            let from = index(pk, rs, t, mb, wc);
-                            let c0 = buf.cost[from];
-                            if c0 >= INF {
-                                continue;
-                            }
-                            let prev_work = rs < rcap;
-                            for (oi, o) in opts.iter().enumerate() {
-                                let mut c = c0.saturating_add(o.cost);
-                                let (nrs, nt);
-                                if o.work {
-                                    if virt {
-                                        let len = hist + 1;
-                                        if let Some(mx) = wk.max_consec {
-                                            c += HW * pos(len as i64 - mx as i64);
-                                        }
-                                        nrs = len.min(rcap) - 1;
-                                        nt = 1;
-                                    } else if prev_work {
-                                        let len = rs + 2;
-                                        if let Some(mx) = wk.max_consec
-                                            && len > mx as usize
-                                        {
-                                            c += HW;
-                                        }
-                                        nrs = len.min(rcap) - 1;
-                                        nt = t;
-                                    } else {
-                                        let len = rs - rcap + 1;
-                                        if let Some(mo) = wk.min_off
-                                            && !(t == 1 && off_exempt_t)
-                                        {
-                                            c += HW * pos(mo as i64 - len as i64);
-                                        }
-                                        nrs = 0;
-                                        nt = 0;
-                                    }
-                                    if pk < m.nk
-                                        && (o.kind as usize) < m.nk
-                                        && m.forbid[pk * m.nk + o.kind as usize]
-                                    {
-                                        c += HW;
-                                    }
-                                } else if virt {
-                                    nrs = rcap;
-                                    nt = 1;
-                                } else if prev_work {
-                                    let len = rs + 1;
-                                    if let Some(mn) = wk.min_consec
-                                        && !(t == 1 && continues)
-                                    {
-                                        c += HW * pos(mn as i64 - len as i64);
-                                    }
-                                    nrs = rcap;
-                                    nt = 0;
-                                } else {
-                                    nrs = (rs + 1).min(runs - 1);
-                                    nt = t;
-                                }
-                                let nmb = (mb + o.mins).min(mb_max);
-                                let npk = if o.work { o.kind as usize } else { m.nk };
-                                let mut nwc = wc;
-                                if wcap > 0
-                                    && o.work
-                                    && we != NONE
-                                    && !(same_we_prev && prev_work && !virt)
-                                {
-                                    nwc = (wc + 1).min(wcap);
-                                    if nwc == wcap && wc + 1 >= wcap {
-                                        c += HW;
-                                    }
-                                }
-                                let to = index(npk, nrs, nt, nmb, nwc);
-                                if c < buf.next[to] {
-                                    buf.next[to] = c;
-                                    buf.back_state[i * ns + to] = from as u32;
-                                    buf.back_opt[i * ns + to] = oi as u16;
-                                }
-                            }
-                        }
+        for li in 0..buf.live.len() {
+            let from = buf.live[li] as usize;
+            let c0 = buf.cost[from];
+            let (pk, rs, t, mb, wc) = parts(from);
+            let prev_work = rs < rcap;
+            // Every working option moves the runs alike, and
+            // so does every day off: worked out once here.
+            let (mut work_add, work_rs, work_t) = if virt {
+                let len = hist + 1;
+                let add = wk
+                    .max_consec
+                    .map_or(0, |mx| HW * pos(len as i64 - mx as i64));
+                (add, len.min(rcap) - 1, 1)
+            } else if prev_work {
+                let len = rs + 2;
+                let add = match wk.max_consec {
+                    Some(mx) if len > mx as usize => HW,
+                    _ => 0,
+                };
+                (add, len.min(rcap) - 1, t)
+            } else {
+                let len = rs - rcap + 1;
+                let add = match wk.min_off {
+                    Some(mo) if !(t == 1 && off_exempt_t) => HW * pos(mo as i64 - len as i64),
+                    _ => 0,
+                };
+                (add, 0, 0)
+            };
+            let mut work_wc = wc;
+            if wcap > 0 && we != NONE && !(same_we_prev && prev_work && !virt) {
+                work_wc = (wc + 1).min(wcap);
+                if work_wc == wcap && wc + 1 >= wcap {
+                    work_add += HW;
+                }
+            }
+            let (off_add, off_rs, off_t) = if virt {
+                (0, rcap, 1)
+            } else if prev_work {
+                let len = rs + 1;
+                let add = match wk.min_consec {
+                    Some(mn) if !(t == 1 && continues) => HW * pos(mn as i64 - len as i64),
+                    _ => 0,
+                };
+                (add, rcap, 0)
+            } else {
+                (0, (rs + 1).min(runs - 1), t)
+            };
+            let forbid = (pk < m.nk).then(|| &m.forbid[pk * m.nk..(pk + 1) * m.nk]);
+            for (oi, o) in opts.iter().enumerate() {
+                let mut c = c0.saturating_add(o.cost);
+                let (nrs, nt, npk, nwc);
+                if o.work {
+                    c += work_add;
+                    if let Some(f) = forbid
+                        && f.get(o.kind as usize).copied().unwrap_or(false)
+                    {
+                        c += HW;
                     }
+                    (nrs, nt, npk, nwc) = (work_rs, work_t, o.kind as usize, work_wc);
+                } else {
+                    c += off_add;
+                    (nrs, nt, npk, nwc) = (off_rs, off_t, m.nk, wc);
+                }
+                let nmb = (mb + o.mins).min(mb_max);
+                let to = index(npk, nrs, nt, nmb, nwc);
+                if c < buf.next[to] {
+                    if buf.next[to] >= INF {
+                        buf.next_live.push(to as u32);
+                    }
+                    buf.next[to] = c;
+                    buf.back_state[i * ns + to] = from as u32;
+                    buf.back_opt[i * ns + to] = oi as u16;
                 }
             }
         }
+        for &from in &buf.live {
+            buf.cost[from as usize] = INF;
+        }
         std::mem::swap(&mut buf.cost, &mut buf.next);
+        std::mem::swap(&mut buf.live, &mut buf.next_live);
+        buf.next_live.clear();
         let _ = d;
     }
     // 5. Terminal costs.
@@ -580,70 +594,61 @@ fn solve_row(
         (false, 0)
     };
     let mut best = (INF, usize::MAX);
-    for pk in 0..kk {
-        for rs in 0..runs {
-            for t in 0..2 {
-                for mb in 0..mb1 {
-                    for wc in 0..nwk {
-                        let sidx = index(pk, rs, t, mb, wc);
-                        let mut c = buf.cost[sidx];
-                        if c >= INF {
-                            continue;
-                        }
-                        if b == nd - 1
-                            && rs < rcap
-                            && !continues
-                            && let Some(mn) = wk.min_consec
-                        {
-                            c += HW * pos(mn as i64 - (rs + 1) as i64);
-                        }
-                        if b + 1 < nd {
-                            if rs < rcap && next_on {
-                                // The run goes on into the fixed days.
-                                if let Some(mx) = wk.max_consec {
-                                    let len = (rs + 1) as i64;
-                                    let merged = len + next_len as i64;
-                                    c += HW * (pos(merged - mx as i64) - pos(len - mx as i64));
-                                }
-                            } else if rs < rcap {
-                                // The run ends at the window's last day.
-                                if let Some(mn) = wk.min_consec
-                                    && !(t == 1 && continues)
-                                {
-                                    c += HW * pos(mn as i64 - (rs + 1) as i64);
-                                }
-                            } else if next_on
-                                && let Some(mo) = wk.min_off
-                                && !(t == 1 && off_exempt_t)
-                            {
-                                c += HW * pos(mo as i64 - (rs - rcap + 1) as i64);
-                            }
-                        }
-                        if let Some(k) = next_kind
-                            && k != NONE
-                            && pk < m.nk
-                            && m.forbid[pk * m.nk + k as usize]
-                        {
-                            c += HW;
-                        }
-                        if track && mb_max > 0 {
-                            let total = base + mb as i64 * g;
-                            let off = lim.min_total.map_or(0, |min| pos(min - total))
-                                + lim.max_total.map_or(0, |max| pos(total - max));
-                            // A pro-rata share is a target, not a rule: missing
-                            // it by a session costs less than breaking a rule.
-                            c += if buf.prorata {
-                                (off + g - 1) / g * (HW / 64)
-                            } else {
-                                HW * off
-                            };
-                        }
-                        if c < best.0 {
-                            best = (c, sidx);
-                        }
-                    }
+    buf.live.sort_unstable();
+    for &sidx in &buf.live {
+        let sidx = sidx as usize;
+        let (pk, rs, t, mb, _) = parts(sidx);
+        let mut c = buf.cost[sidx];
+        if b == nd - 1
+            && rs < rcap
+            && !continues
+            && let Some(mn) = wk.min_consec
+        {
+            c += HW * pos(mn as i64 - (rs + 1) as i64);
+        }
+        if b + 1 < nd {
+            if rs < rcap && next_on {
+                // The run goes on into the fixed days.
+                if let Some(mx) = wk.max_consec {
+                    let len = (rs + 1) as i64;
+                    let merged = len + next_len as i64;
+                    c += HW * (pos(merged - mx as i64) - pos(len - mx as i64));
                 }
+            } else if rs < rcap {
+                // The run ends at the window's last day.
+                if let Some(mn) = wk.min_consec
+                    && !(t == 1 && continues)
+                {
+                    c += HW * pos(mn as i64 - (rs + 1) as i64);
+                }
+            } else if next_on
+                && let Some(mo) = wk.min_off
+                && !(t == 1 && off_exempt_t)
+            {
+                c += HW * pos(mo as i64 - (rs - rcap + 1) as i64);
             }
+        }
+        if let Some(k) = next_kind
+            && k != NONE
+            && pk < m.nk
+            && m.forbid[pk * m.nk + k as usize]
+        {
+            c += HW;
+        }
+        if track && mb_max > 0 {
+            let total = base + mb as i64 * g;
+            let off = lim.min_total.map_or(0, |min| pos(min - total))
+                + lim.max_total.map_or(0, |max| pos(total - max));
+            // A pro-rata share is a target, not a rule: missing
+            // it by a session costs less than breaking a rule.
+            c += if buf.prorata {
+                (off + g - 1) / g * (HW / 64)
+            } else {
+                HW * off
+            };
+        }
+        if c < best.0 {
+            best = (c, sidx);
         }
     }
     let tracked = (mb_max > 0 || !track, wcap > 0 || lim.max_weekends.is_none());
