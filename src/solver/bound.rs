@@ -642,11 +642,15 @@ impl<'m> Bound<'m> {
             self.back.resize(ns * nd, u32::MAX);
             self.picks.resize(ns * nd, u32::MAX);
         }
+        self.next.clear();
+        self.next.resize(ns, INF);
         let mut best_opt: Vec<(i64, u32)> = vec![(INF, 0); row.slots()];
         let mut keys: Vec<usize> = Vec::new();
+        // The states reached after the day before and after this one (the
+        // rest of `cost` and `next` is `INF`).
+        let mut live: Vec<usize> = Vec::new();
+        let mut next_live: Vec<usize> = Vec::new();
         for d in 0..nd {
-            self.next.clear();
-            self.next.resize(ns, INF);
             row.cheapest(d, &self.lam, &mut best_opt, &mut keys);
             let from: &[i64] = &self.cost;
             let mut starts = std::mem::take(&mut self.starts);
@@ -654,7 +658,9 @@ impl<'m> Bound<'m> {
             if d == 0 {
                 starts.push((START, 0));
             } else {
-                starts.extend((0..ns).filter(|&i| from[i] < INF).map(|i| (i, from[i])));
+                // In index order, so ties fall as over every state.
+                live.sort_unstable();
+                starts.extend(live.iter().map(|&i| (i, from[i])));
             }
             self.spent += (ns + starts.len() * (keys.len() + 1)) as u64;
             for &(i, c0) in &starts {
@@ -666,6 +672,9 @@ impl<'m> Bound<'m> {
                     };
                     let c = c0 + c;
                     if c < self.next[to] {
+                        if self.next[to] >= INF {
+                            next_live.push(to);
+                        }
                         self.next[to] = c;
                         self.back[d * ns + to] = prev;
                         self.picks[d * ns + to] = pick;
@@ -676,11 +685,17 @@ impl<'m> Bound<'m> {
             for &slot in &keys {
                 best_opt[slot] = (INF, 0);
             }
+            for &i in &live {
+                self.cost[i] = INF;
+            }
             std::mem::swap(&mut self.cost, &mut self.next);
+            std::mem::swap(&mut live, &mut next_live);
+            next_live.clear();
         }
-        let (value, mut st) = (0..ns)
-            .filter(|&i| self.cost[i] < INF && row.may_end(i))
-            .map(|i| (self.cost[i], i))
+        let (value, mut st) = live
+            .iter()
+            .filter(|&&i| row.may_end(i))
+            .map(|&i| (self.cost[i], i))
             .min()?;
         self.last_rows[w].clear();
         for d in (0..nd).rev() {
