@@ -847,11 +847,9 @@ impl<'m> Search<'m> {
         // The one handing over: often the one with the fewest seats.
         let from = if self.rng.chance(0.5) {
             let least = self.buf_w.iter().map(|&(_, n)| n).min().unwrap_or(0);
-            let few: Vec<u32> = (self.buf_w.iter())
-                .filter(|&&(_, n)| n == least)
-                .map(|&(w, _)| w)
-                .collect();
-            few[self.rng.below(few.len())]
+            let mut fewest = self.buf_w.iter().filter(|&&(_, n)| n == least);
+            let k = self.rng.below(fewest.clone().count());
+            fewest.nth(k).map_or(self.buf_w[0].0, |&(w, _)| w)
         } else {
             self.buf_w[self.rng.below(self.buf_w.len())].0
         };
