@@ -658,8 +658,6 @@ impl<'m> Bound<'m> {
             if d == 0 {
                 starts.push((START, 0));
             } else {
-                // In index order, so ties fall as over every state.
-                live.sort_unstable();
                 starts.extend(live.iter().map(|&i| (i, from[i])));
             }
             self.spent += (ns + starts.len() * (keys.len() + 1)) as u64;
@@ -671,8 +669,11 @@ impl<'m> Bound<'m> {
                         None => (row.off[d], u32::MAX),
                     };
                     let c = c0 + c;
-                    if c < self.next[to] {
-                        if self.next[to] >= INF {
+                    // Ties go to the lowest state, then the first move, as
+                    // they would in a scan of every state in index order.
+                    let prior = self.next[to];
+                    if c < prior || (c == prior && c < INF && prev < self.back[d * ns + to]) {
+                        if prior >= INF {
                             next_live.push(to);
                         }
                         self.next[to] = c;

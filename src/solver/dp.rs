@@ -478,8 +478,6 @@ fn solve_row(
         (r / runs, r % runs, t, mb, wc)
     };
     for (i, d) in (a..=b).enumerate() {
-        // In index order, so ties go as they would over every state.
-        buf.live.sort_unstable();
         let opts = &buf.opts[buf.idx[i]..buf.idx[i + 1]];
         let virt = first_virtual && i == 0;
         // A worked day opens a new weekend unless it is the Sunday after a
@@ -551,8 +549,13 @@ fn solve_row(
                 }
                 let nmb = (mb + o.mins).min(mb_max);
                 let to = index(npk, nrs, nt, nmb, nwc);
-                if c < buf.next[to] {
-                    if buf.next[to] >= INF {
+                // Ties go to the lowest state, then the first option, as
+                // they would in a scan of every state in index order.
+                let prior = buf.next[to];
+                if c < prior
+                    || (c == prior && c < INF && (from as u32) < buf.back_state[i * ns + to])
+                {
+                    if prior >= INF {
                         buf.next_live.push(to as u32);
                     }
                     buf.next[to] = c;
@@ -594,7 +597,6 @@ fn solve_row(
         (false, 0)
     };
     let mut best = (INF, usize::MAX);
-    buf.live.sort_unstable();
     for &sidx in &buf.live {
         let sidx = sidx as usize;
         let (pk, rs, t, mb, _) = parts(sidx);
@@ -647,7 +649,8 @@ fn solve_row(
                 HW * off
             };
         }
-        if c < best.0 {
+        // The lowest state among the cheapest, whatever the list's order.
+        if c < best.0 || (c == best.0 && c < INF && sidx < best.1) {
             best = (c, sidx);
         }
     }
