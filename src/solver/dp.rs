@@ -24,6 +24,9 @@ const UW: i64 = 1 << 12;
 const INF: i64 = i64::MAX / 4;
 /// Most states × days the DP may visit; beyond it, minutes are not tracked.
 const BUDGET: usize = 3_000_000;
+/// The same for a whole-horizon repair (`DpBuf::whole`): about 24 MB of
+/// back pointers, freed after the repair.
+const WHOLE_BUDGET: usize = 4_000_000;
 /// Most DP solves per re-optimisation (pricing limits the DP does not track).
 const ROUNDS: usize = 8;
 
@@ -113,9 +116,20 @@ pub(crate) struct DpBuf {
     /// Hold rows to a pro-rata share of the totals up to the window's end
     /// (a rolling construction, when the days after the window are empty).
     pub prorata: bool,
+    /// Re-plan with the larger budget of a whole-horizon repair, keeping
+    /// minutes before weekends (see `Search::repair`).
+    pub whole: bool,
     /// State × option pairs examined so far (a measure of work that does
     /// not depend on the machine).
     pub work: u64,
+}
+
+impl DpBuf {
+    /// Frees the back pointers (the next solve allocates what it needs).
+    pub(crate) fn release(&mut self) {
+        self.back_state = Vec::new();
+        self.back_opt = Vec::new();
+    }
 }
 
 pub(crate) fn req_cost(m: &Model, w: usize, d: usize, work: Option<u32>) -> i64 {
@@ -401,11 +415,19 @@ fn solve_row(
     // Weekends: count worked weekends (capped past the limit). When the
     // state space would be too large, drop minutes, then weekends; the
     // caller repairs those by surcharges.
+    // A whole-horizon repair (`DpBuf::whole`) has a larger budget and drops
+    // weekends first: a worker whose totals need almost every day the run
+    // rules allow is repaired only with their minutes exact.
     let mut wcap = lim.max_weekends.map_or(0, |x| x as usize + 1);
-    if kk * runs * 2 * (mb_max + 1) * (wcap + 1) * days > BUDGET {
+    let budget = if buf.whole { WHOLE_BUDGET } else { BUDGET };
+    let size = |mb: usize, wc: usize| kk * runs * 2 * (mb + 1) * (wc + 1) * days;
+    if buf.whole && size(mb_max, wcap) > budget {
+        wcap = 0;
+    }
+    if size(mb_max, wcap) > budget {
         mb_max = 0;
     }
-    if kk * runs * 2 * (wcap + 1) * days > BUDGET {
+    if size(0, wcap) > budget {
         wcap = 0;
     }
     let w0 = if wcap > 0 {
@@ -674,6 +696,21 @@ fn solve_row(
         }
     }
     (tracked.0, tracked.1, best.0)
+}
+
+/// Whether a whole-horizon repair of worker `w` can keep their minutes
+/// exact within its budget (weekends dropped), the case it is for.
+pub(crate) fn whole_fits(m: &Model, w: usize) -> bool {
+    let wk = &m.workers[w];
+    let rcap = (wk.max_consec.map_or(1, |x| x as usize + 1))
+        .max(wk.min_consec.unwrap_or(1) as usize)
+        .max(1);
+    let runs = rcap + wk.min_off.unwrap_or(1).max(1) as usize;
+    let mb = wk
+        .max_total
+        .or(wk.min_total)
+        .map_or(0, |t| (pos(t) / m.dur_gcd.max(1) + 1) as usize);
+    (m.nk + 1) * runs * 2 * (mb + 1) * m.nd <= WHOLE_BUDGET
 }
 
 /// A rough count of the DP's state transitions for worker `w` over `days`.

@@ -355,6 +355,8 @@ impl<'m> Search<'m> {
 
     /// Pins, the baseline, then the rest. On a horizon of up to eight weeks:
     /// a most-constrained-first greedy fill, then best-response DP passes.
+    /// Last, every worker still breaking one of their own rules is re-planned
+    /// over the whole horizon (`Search::repair`).
     /// On a longer one, a rolling DP construction instead of the greedy
     /// fill: four weeks at a time, each worker's days planned by DP against
     /// everyone planned so far, held to a pro-rata share of their totals;
@@ -399,6 +401,7 @@ impl<'m> Search<'m> {
         self.st.commit();
         if m.nw > 0 && m.nd > 0 {
             self.dp_passes(2, &late);
+            self.repair(&late);
         }
         self.snapshot();
     }
@@ -659,6 +662,45 @@ impl<'m> Search<'m> {
         (a, a + len - 1)
     }
 
+    /// Repairs every worker who breaks one of their own rules by
+    /// re-planning their whole horizon by DP (minutes exact where the
+    /// larger budget allows), keeping each re-plan that lowers the score.
+    /// Every hard rule is one worker's, so a row that keeps them is found
+    /// without touching anyone else; the windows of the DP moves cannot
+    /// shift a tight worker's pattern over many weeks. Stops at `late()`.
+    pub(super) fn repair(&mut self, late: &dyn Fn() -> bool) {
+        let m = self.m;
+        if self.st.score.is_feasible() {
+            return;
+        }
+        self.dp.whole = true;
+        for w in 0..m.nw {
+            if self.st.score.is_feasible() || late() {
+                break;
+            }
+            if self.st.worker_hard(w) == 0 || !super::dp::whole_fits(m, w) {
+                continue;
+            }
+            self.replan_unless_worse(w as u32, (0, m.nd - 1));
+        }
+        self.dp.whole = false;
+        // The whole horizon's back pointers are large: let them go.
+        self.dp.release();
+    }
+
+    /// Re-plans worker `w` on days `a ..= b` by DP and keeps the new row
+    /// unless the score got worse.
+    fn replan_unless_worse(&mut self, w: u32, (a, b): (usize, usize)) {
+        let before = self.st.score;
+        let mark = self.st.mark();
+        super::dp::reoptimise(&mut self.st, &self.by_day, w, (a, b), None, &mut self.dp);
+        self.evals += 1;
+        if self.st.score > before {
+            self.st.undo_to(mark);
+        }
+        self.st.commit();
+    }
+
     /// Best-response passes: each worker in turn re-planned by DP, kept if the
     /// score does not get worse.
     fn dp_passes(&mut self, passes: usize, late: &dyn Fn() -> bool) {
@@ -676,21 +718,7 @@ impl<'m> Search<'m> {
                         return;
                     }
                     let b = (a + 55).min(m.nd - 1);
-                    let before = self.st.score;
-                    let mark = self.st.mark();
-                    super::dp::reoptimise(
-                        &mut self.st,
-                        &self.by_day,
-                        w,
-                        (a, b),
-                        None,
-                        &mut self.dp,
-                    );
-                    self.evals += 1;
-                    if self.st.score > before {
-                        self.st.undo_to(mark);
-                    }
-                    self.st.commit();
+                    self.replan_unless_worse(w, (a, b));
                     a = b + 1;
                 }
             }

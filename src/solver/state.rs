@@ -246,6 +246,26 @@ impl<'m> State<'m> {
         sc
     }
 
+    /// The hard level of worker `w`'s own rules: their day, block, run and
+    /// week terms and their totals.
+    pub(crate) fn worker_hard(&self, w: usize) -> i64 {
+        let m = self.m;
+        let days: i64 = self.day_term[w * m.nd..(w + 1) * m.nd]
+            .iter()
+            .map(|t| t.hard)
+            .sum();
+        let blocks: i64 = self.block_term[w * m.nblocks..(w + 1) * m.nblocks]
+            .iter()
+            .sum();
+        let runs = if m.nd > 0 {
+            self.runs_cost(w, 0, m.nd - 1)
+        } else {
+            0
+        };
+        let weeks: i64 = (0..m.nweeks).map(|k| self.week_cost(w, k)).sum();
+        days + blocks + runs + weeks + self.global_cost(w)
+    }
+
     /// The worker's terms read off totals and counters.
     fn global_cost(&self, w: usize) -> i64 {
         let m = self.m;

@@ -492,3 +492,48 @@ fn regrouping_hands_a_persons_sessions_to_one_worker() {
     }
     assert!(moved > 0);
 }
+
+/// A worker working nine days running against a limit of three is re-planned
+/// over the whole horizon into a row that keeps every one of their rules,
+/// their minutes included, and the incremental score equals the checker's.
+#[test]
+fn repair_replans_a_worker_breaking_their_own_rules() {
+    let days = common::days(2, false);
+    let sessions: Vec<Session> = (0..14)
+        .map(|d| {
+            common::plain_session(
+                format!("s{d}"),
+                vec![common::placement(&days[d], d, 9 * 60, 120)],
+                Cover::Preferred {
+                    wanted: 1,
+                    under_weight: 10,
+                    over_weight: 1,
+                },
+            )
+        })
+        .collect();
+    let limits = WorkerLimits {
+        min_minutes_total: Some(8 * 120),
+        max_consecutive_days: Some(3),
+        min_consecutive_days_off: Some(2),
+        ..WorkerLimits::default()
+    };
+    let workers = vec![common::plain_worker("a".into()).with_limits(limits)];
+    let pr = Problem::new(days, sessions, workers);
+    assert_eq!(pr.validate(), Ok(()));
+    let m = Model::compile(&pr);
+    let mut search = Search::new(&m, 0);
+    for s in 0..9 {
+        search.st.add(s, 0);
+    }
+    search.st.commit();
+    let broken = search.st.score;
+    assert!(search.st.worker_hard(0) > 0);
+    assert_eq!(search.st.worker_hard(0), broken.hard);
+    search.repair(&|| false);
+    assert_eq!(search.st.worker_hard(0), 0);
+    assert!(search.st.score.is_feasible(), "{}", search.st.score);
+    check(&pr, &mut search.st, "after the repair");
+    let worked = (0..14).filter(|&s| search.st.on(s, 0)).count();
+    assert!(worked >= 8, "{worked} sessions");
+}
