@@ -634,6 +634,7 @@ impl<'m> Bound<'m> {
         let row = &self.rows[w];
         let nd = m.nd;
         let ns = row.states();
+        self.spent += ns as u64;
         self.cost.clear();
         self.cost.resize(ns, INF);
         // Back pointers are written for every state reached and read only
@@ -660,7 +661,7 @@ impl<'m> Bound<'m> {
             } else {
                 starts.extend(live.iter().map(|&i| (i, from[i])));
             }
-            self.spent += (ns + starts.len() * (keys.len() + 1)) as u64;
+            self.spent += (starts.len() * (keys.len() + 1)) as u64;
             for &(i, c0) in &starts {
                 let prev = if i == START { u32::MAX } else { i as u32 };
                 row.moves(m, w, d, i, &keys, |slot, to| {

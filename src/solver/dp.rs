@@ -2,11 +2,13 @@
 //! programming, everyone else held fixed.
 //!
 //! Each day of the window the worker is off or takes one session starting
-//! that day (at its current placement). The DP state is the previous day's
-//! kind (for forbidden successions), the current work or off run's length
-//! (capped where the rules stop caring), whether the run touches day 0 (for
-//! the boundary exemptions), and the minutes worked in the window scaled by
-//! the GCD of the session lengths (when the worker has total-minute limits).
+//! that day (at its current placement). The DP state is the group of the
+//! previous day's kind (for forbidden successions; kinds after which the
+//! same kinds are forbidden share a group, `Model::succ_of`), the current
+//! work or off run's length (capped where the rules stop caring), whether
+//! the run touches day 0 (for the boundary exemptions), and the minutes
+//! worked in the window scaled by the GCD of the session lengths (when the
+//! worker has total-minute limits).
 //! A choice costs its marginal linking terms given everyone else (cover,
 //! unfilled, per-seat costs, budget, continuity) plus the worker's requests
 //! that day; runs, successions and totals are costed by the DP itself. Rules
@@ -44,6 +46,8 @@ struct Opt {
     s: u32,
     work: bool,
     kind: u32,
+    /// The kind's group for successions (`Model::succ_of`).
+    class: u32,
     mins: usize,
     cost: i64,
 }
@@ -178,6 +182,13 @@ pub(crate) fn reoptimise(
         }
     }
     let nk = m.nk as u32;
+    let class_of = |k: u32| {
+        if k == NONE {
+            m.nsucc as u32
+        } else {
+            m.succ_of[k as usize]
+        }
+    };
     let g = m.dur_gcd.max(1);
     let lim = Limits::of(m, wi, b, buf.prorata);
     // 2. Options per day.
@@ -192,6 +203,7 @@ pub(crate) fn reoptimise(
                 s: NONE,
                 work: true,
                 kind: if k == NONE { nk } else { k },
+                class: class_of(k),
                 mins: 0,
                 cost: 0,
             });
@@ -201,6 +213,7 @@ pub(crate) fn reoptimise(
             s: NONE,
             work: false,
             kind: nk,
+            class: m.nsucc as u32,
             mins: 0,
             cost: req_cost(m, wi, d, None),
         });
@@ -219,6 +232,7 @@ pub(crate) fn reoptimise(
                 s,
                 work: true,
                 kind: if se.kind == NONE { nk } else { se.kind },
+                class: class_of(se.kind),
                 mins: (pl.dur / g) as usize,
                 cost,
             });
@@ -402,7 +416,7 @@ fn solve_row(
         .max(1);
     let ocap = wk.min_off.unwrap_or(1).max(1) as usize;
     let runs = rcap + ocap;
-    let kk = m.nk + 1;
+    let kk = m.nsucc + 1;
     let base = st.total_minutes(wi);
     let track = lim.min_total.is_some() || lim.max_total.is_some();
     let days = b - a + 1;
@@ -441,6 +455,7 @@ fn solve_row(
     let index = |pk: usize, rs: usize, t: usize, mb: usize, wc: usize| {
         (((pk * runs + rs) * 2 + t) * mb1 + mb) * nwk + wc
     };
+    buf.work = buf.work.saturating_add(ns as u64);
     buf.cost.clear();
     buf.cost.resize(ns, INF);
     buf.next.clear();
@@ -461,14 +476,18 @@ fn solve_row(
     if a == 0 {
         // Encoded as an off run of length `ocap` so nothing is charged when
         // it ends; day 0 is handled specially below.
-        buf.cost[index(m.nk, runs - 1, 1, 0, w0)] = 0;
-        buf.live.push(index(m.nk, runs - 1, 1, 0, w0) as u32);
+        buf.cost[index(m.nsucc, runs - 1, 1, 0, w0)] = 0;
+        buf.live.push(index(m.nsucc, runs - 1, 1, 0, w0) as u32);
     } else {
         let prev = &st.day_sess[wi * nd + a - 1];
         let on = !prev.is_empty();
-        let pk = prev.first().map_or(m.nk, |&s| {
+        let pk = prev.first().map_or(m.nsucc, |&s| {
             let k = m.sess[s as usize].kind;
-            if k == NONE { m.nk } else { k as usize }
+            if k == NONE {
+                m.nsucc
+            } else {
+                m.succ_of[k as usize] as usize
+            }
         });
         let cap = if on { rcap } else { ocap };
         let mut len = 1;
@@ -485,9 +504,6 @@ fn solve_row(
         buf.cost[index(pk, rs, touches as usize, 0, w0)] = 0;
         buf.live.push(index(pk, rs, touches as usize, 0, w0) as u32);
     }
-    buf.work = buf
-        .work
-        .saturating_add(ns as u64 * buf.opts.len().max(1) as u64);
     // 4. Forward pass.
     // A state's parts from its index (see `index`).
     let parts = |from: usize| {
@@ -501,6 +517,9 @@ fn solve_row(
     };
     for (i, d) in (a..=b).enumerate() {
         let opts = &buf.opts[buf.idx[i]..buf.idx[i + 1]];
+        buf.work = buf
+            .work
+            .saturating_add((buf.live.len() * opts.len().max(1)) as u64);
         let virt = first_virtual && i == 0;
         // A worked day opens a new weekend unless it is the Sunday after a
         // worked Saturday of the same weekend.
@@ -553,7 +572,7 @@ fn solve_row(
             } else {
                 (0, (rs + 1).min(runs - 1), t)
             };
-            let forbid = (pk < m.nk).then(|| &m.forbid[pk * m.nk..(pk + 1) * m.nk]);
+            let forbid = (pk < m.nsucc).then(|| &m.succ_forbid[pk * m.nk..(pk + 1) * m.nk]);
             for (oi, o) in opts.iter().enumerate() {
                 let mut c = c0.saturating_add(o.cost);
                 let (nrs, nt, npk, nwc);
@@ -564,10 +583,10 @@ fn solve_row(
                     {
                         c += HW;
                     }
-                    (nrs, nt, npk, nwc) = (work_rs, work_t, o.kind as usize, work_wc);
+                    (nrs, nt, npk, nwc) = (work_rs, work_t, o.class as usize, work_wc);
                 } else {
                     c += off_add;
-                    (nrs, nt, npk, nwc) = (off_rs, off_t, m.nk, wc);
+                    (nrs, nt, npk, nwc) = (off_rs, off_t, m.nsucc, wc);
                 }
                 let nmb = (mb + o.mins).min(mb_max);
                 let to = index(npk, nrs, nt, nmb, nwc);
@@ -654,8 +673,8 @@ fn solve_row(
         }
         if let Some(k) = next_kind
             && k != NONE
-            && pk < m.nk
-            && m.forbid[pk * m.nk + k as usize]
+            && pk < m.nsucc
+            && m.succ_forbid[pk * m.nk + k as usize]
         {
             c += HW;
         }
@@ -710,7 +729,7 @@ pub(crate) fn whole_fits(m: &Model, w: usize) -> bool {
         .max_total
         .or(wk.min_total)
         .map_or(0, |t| (pos(t) / m.dur_gcd.max(1) + 1) as usize);
-    (m.nk + 1) * runs * 2 * (mb + 1) * m.nd <= WHOLE_BUDGET
+    (m.nsucc + 1) * runs * 2 * (mb + 1) * m.nd <= WHOLE_BUDGET
 }
 
 /// A rough count of the DP's state transitions for worker `w` over `days`.
@@ -725,7 +744,7 @@ pub(crate) fn cost_estimate(m: &Model, w: usize, days: usize) -> f64 {
     };
     let nwk = wk.max_weekends.map_or(1, |x| x as usize + 2);
     let opts = 1 + m.sess.len() / m.nd.max(1);
-    let states = ((m.nk + 1) * runs * 2 * mb * nwk).min(BUDGET / days.max(1) + 1);
+    let states = ((m.nsucc + 1) * runs * 2 * mb * nwk).min(BUDGET / days.max(1) + 1);
     (states * days * opts) as f64
 }
 

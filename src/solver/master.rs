@@ -51,9 +51,12 @@ use super::model::{Model, NONE};
 use super::rng::Rng;
 use super::state::State;
 
-/// The work of one cover term evaluated by the master or its branch and
-/// bound, in DP transitions (the units of the search's work).
-pub(crate) const TERM_WORK: u64 = 4;
+/// The work of `terms` cover terms evaluated by the master or its branch
+/// and bound, in DP transitions (the units of the search's work): four
+/// fifths of one each.
+pub(crate) fn term_work(terms: u64) -> u64 {
+    terms.saturating_mul(4) / 5
+}
 
 /// Columns kept per worker (the oldest are replaced first).
 const PER_WORKER: usize = 48;

@@ -116,6 +116,14 @@ pub(crate) struct Model {
     pub reqs: Vec<Req>,
     /// `forbid[a * nk + b]`: kind `b` may not follow kind `a` the next day.
     pub forbid: Vec<bool>,
+    /// Kinds grouped by what may not follow them (the rows of `forbid`):
+    /// each kind's group, `nsucc` for a kind nothing is forbidden after.
+    /// The per-worker DP keeps the group of the day before, not its kind.
+    pub succ_of: Vec<u32>,
+    /// Number of groups.
+    pub nsucc: usize,
+    /// `succ_forbid[g * nk + b]`: kind `b` may not follow a kind of group `g`.
+    pub succ_forbid: Vec<bool>,
     pub any_forbid: bool,
     pub one_per_day: bool,
     pub travel: i64,
@@ -493,6 +501,26 @@ impl Model {
             forbid[a * nk + b] = true;
         }
 
+        let mut succ_of = vec![0u32; nk];
+        let mut succ_forbid: Vec<bool> = Vec::new();
+        for k in 0..nk {
+            let row = &forbid[k * nk..(k + 1) * nk];
+            succ_of[k] = if !row.contains(&true) {
+                u32::MAX
+            } else if let Some(g) = succ_forbid.chunks(nk).position(|r| r == row) {
+                g as u32
+            } else {
+                succ_forbid.extend_from_slice(row);
+                (succ_forbid.len() / nk - 1) as u32
+            };
+        }
+        let nsucc = succ_forbid.len().checked_div(nk).unwrap_or(0);
+        for g in &mut succ_of {
+            if *g == u32::MAX {
+                *g = nsucc as u32;
+            }
+        }
+
         // Candidates: statically eligible at some placement, kind not capped at 0.
         for (si, s) in sess.iter_mut().enumerate() {
             let _ = si;
@@ -547,6 +575,9 @@ impl Model {
             req_idx,
             reqs,
             forbid,
+            succ_of,
+            nsucc,
+            succ_forbid,
             any_forbid: !pr.rules.forbidden_successions.is_empty(),
             one_per_day: pr.rules.one_session_per_day,
             travel,

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::config::{Progress, Termination};
-use super::master::{CloseLimits, Closed, TERM_WORK as MASTER_TERM_WORK};
+use super::master::{CloseLimits, Closed};
 use super::model::Model;
 use super::rng::Rng;
 use super::score::Score;
@@ -69,8 +69,10 @@ struct Closing {
     budget: u64,
     /// The (best, bound) pair at which it can do no more; any best when
     /// more rows than the cap lay within even the tightest target at that
-    /// bound (only a higher bound, from better prices, helps then).
-    done: Option<(Option<i64>, i64)>,
+    /// bound (only a higher bound, from better prices, helps then); and
+    /// whether that attempt could climb from the bound (one that could not
+    /// is tried again once it can).
+    done: Option<(Option<i64>, i64, bool)>,
     /// Attempts in a row that found too many rows, and the work before
     /// which no attempt is made (twice as long a wait after each).
     fails: u32,
@@ -92,15 +94,24 @@ impl Closing {
     /// Whether an attempt is due at `gap` (the best roster's soft level
     /// and the bound's), after `work` in all and `stalled_for` since the
     /// last better roster.
-    fn due(&self, (best, bound): (i64, i64), work: u64, stalled_for: u64) -> bool {
-        let tried = self
-            .done
-            .is_some_and(|(b, lb)| b.is_none_or(|x| x == best) && lb == bound);
+    fn due(&self, (best, bound): (i64, i64), work: u64, stalled_for: u64, climb: bool) -> bool {
+        // Too many rows without climbing is worth another try once the
+        // attempt may climb.
+        let tried = self.done.is_some_and(|(b, lb, climbed)| {
+            b.is_none_or(|x| x == best) && lb == bound && climbed >= climb
+        });
         self.allowed && !tried && work >= self.after && self.spent <= work / 16 + stalled_for / 2
     }
 
     /// Records an attempt made at `gap` after `work`, which spent `spent`.
-    fn record(&mut self, closed: &Closed, (best, bound): (i64, i64), work: u64, spent: u64) {
+    fn record(
+        &mut self,
+        closed: &Closed,
+        (best, bound): (i64, i64),
+        climb: bool,
+        work: u64,
+        spent: u64,
+    ) {
         self.spent += spent;
         self.fails = if *closed == Closed::TooMany {
             self.fails + 1
@@ -110,8 +121,8 @@ impl Closing {
         self.after = work.saturating_add(spent << (2 + self.fails.min(20)));
         match closed {
             Closed::Unfinished => self.budget = self.budget.saturating_mul(2),
-            Closed::TooMany => self.done = Some((None, bound)),
-            _ => self.done = Some((Some(best), bound)),
+            Closed::TooMany => self.done = Some((None, bound, climb)),
+            _ => self.done = Some((Some(best), bound, climb)),
         }
     }
 }
@@ -120,16 +131,41 @@ impl Closing {
 /// construction first.
 const ROLLING_FROM_DAYS: usize = 56;
 
-/// The work of one small move, in DP state × option pairs (about the same
-/// time). The lower bound gets an eighth of the search's work (small moves
-/// plus DP moves) while it rises, an eightieth once it stalls: counted in work
-/// rather than time, so that runs repeat.
+/// The work of one small move, in DP transitions (a state reached times an
+/// option; about the same time as one of the bound's transitions and
+/// four-fifths of a master's cover term, measured on the machine of
+/// BENCHMARKS.md). Shares are counted in work rather than time, so that
+/// runs repeat.
 const STEP_WORK: u64 = 200;
+
+/// What the lower bound's rounds may spend, per thousand units of the
+/// search's work (small moves plus DP moves; DESIGN.md, "How is the effort
+/// shared between the search and the bound?"): while its rounds price
+/// whole rows, bringing the master its columns, and rise, half as much
+/// again as the search.
+const BOUND_PRICING_ROWS: u64 = 1500;
+/// The same where the rounds price seats one at a time (no
+/// one-session-a-day rule, as on a care rota: no columns for the master).
+const BOUND_SEATS: u64 = 60;
+/// The same once the rounds have stalled.
+const BOUND_STALLED: u64 = 12;
+/// The same while the best roster still breaks a rule, so that the search
+/// gets the time to mend it.
+const BOUND_WHILE_INFEASIBLE: u64 = 60;
+/// Once the bound has stalled or converged: the rounds at the restricted
+/// master's prices alone, per thousand.
+const COLUMNS_AFTER_STALL: u64 = 125;
+/// The master's share of the search's work, per thousand.
+const MASTER_SHARE: u64 = 700;
 
 /// Closing the gap: the first attempt's search budget (doubled after each
 /// unfinished one, in the units of the bound's DP) and the most rows listed
 /// in one attempt.
 const CLOSE_BUDGET: u64 = 1 << 20;
+/// The closing's own units (the bound's DP listing rows, the branch and
+/// bound's terms) per unit of the search's work: about 2.3–4 ns against
+/// about 12 ns on Instance 2, where the listing's scans dominate.
+const CLOSE_UNITS_PER_WORK: u64 = 4;
 const CLOSE_CAP: usize = 1 << 15;
 
 /// How one search of a portfolio runs.
@@ -678,10 +714,29 @@ impl<'m> Search<'m> {
             if self.st.score.is_feasible() || late() {
                 break;
             }
-            if self.st.worker_hard(w) == 0 || !super::dp::whole_fits(m, w) {
+            if self.st.worker_hard(w) == 0 {
                 continue;
             }
-            self.replan_unless_worse(w as u32, (0, m.nd - 1));
+            if super::dp::whole_fits(m, w) {
+                self.replan_unless_worse(w as u32, (0, m.nd - 1));
+                continue;
+            }
+            // Too long a horizon for one DP: windows of eight weeks, half
+            // overlapping (so every run of up to four weeks lies inside
+            // one), where the worker breaks a rule, or all of them while a
+            // total is broken.
+            let mut a = 0;
+            while a < m.nd && self.st.worker_hard(w) > 0 && !late() {
+                let b = (a + 55).min(m.nd - 1);
+                let total = self.st.worker_hard(w) > self.st.worker_hard_in(w, 0, m.nd - 1);
+                if total || self.st.worker_hard_in(w, a, b) > 0 {
+                    self.replan_unless_worse(w as u32, (a, b));
+                }
+                if b == m.nd - 1 {
+                    break;
+                }
+                a += 28;
+            }
         }
         self.dp.whole = false;
         // The whole horizon's back pointers are large: let them go.
@@ -923,8 +978,7 @@ impl<'m> Search<'m> {
         let moves = 20_000 + 2_000 * self.m.nw as u64;
         let before = self.pool.work;
         let changed = self.pool.solve(&mut self.st, &mut self.rng, moves, exact);
-        // A cover term costs about as much as a few DP transitions.
-        self.master_spent += (self.pool.work - before) * MASTER_TERM_WORK;
+        self.master_spent += super::master::term_work(self.pool.work - before);
         changed
     }
 
@@ -1064,27 +1118,29 @@ impl<'m> Search<'m> {
         let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
         while !stop && has_sessions && !done(self.best, steps, bound.score()) {
             let work = steps.saturating_mul(STEP_WORK).saturating_add(self.dp.work);
-            // A bound that prices no whole rows brings the master no
-            // columns: a smaller share then.
-            let share = if bound.stalled() {
-                80
+            // The bound's share (see `BOUND_PRICING_ROWS`).
+            let permille = if !self.best.is_feasible() {
+                BOUND_WHILE_INFEASIBLE
+            } else if bound.stalled() {
+                BOUND_STALLED
             } else if bound.prices_rows() {
-                4
+                BOUND_PRICING_ROWS
             } else {
-                16
+                BOUND_SEATS
             };
+            let within = |p: u64| bound.spent.saturating_mul(1000) <= work.saturating_mul(p);
             // Rounds of pricing: the subgradient's own (raising the bound)
             // take turns with rounds at the restricted master's prices
             // (column generation: bringing the columns the pool lacks);
             // once the bound has stalled or converged only the latter run,
             // at a smaller share.
             let priced = bound.prices_rows() && self.pool.columns_total() > 0;
-            let own_due = bound.active() && bound.spent <= work / share;
+            let own_due = bound.active() && within(permille);
             let cg_due = priced
                 && if bound.active() && !bound.stalled() {
                     own_due
                 } else {
-                    bound.spent <= work / 8
+                    within(COLUMNS_AFTER_STALL)
                 };
             if own_due || cg_due {
                 let upper = Some(self.best.soft)
@@ -1116,15 +1172,16 @@ impl<'m> Search<'m> {
                 .filter(|_| self.best.is_feasible() && self.best.unfilled == 0)
                 .map(|b| (self.best.soft, b.soft));
             let stalled_for = (steps - best_at).saturating_mul(STEP_WORK);
+            let climb = bound.stalled() || !bound.active();
             if let Some(gap) = gap
-                && self.closing.due(gap, work, stalled_for)
+                && self.closing.due(gap, work, stalled_for, climb)
             {
                 let deadline = term.max_time.map(|t| started + t);
                 let limits = CloseLimits {
                     cap: CLOSE_CAP,
                     budget: self.closing.budget,
                     deadline,
-                    climb: bound.stalled() || !bound.active(),
+                    climb,
                 };
                 let (closed, spent) =
                     self.pool
@@ -1141,7 +1198,9 @@ impl<'m> Search<'m> {
                     cur = self.st.score;
                     late.fill(cur);
                 }
-                self.closing.record(&closed, gap, work, spent);
+                // Into the search's units (see `CLOSE_UNITS_PER_WORK`).
+                let spent = spent / CLOSE_UNITS_PER_WORK;
+                self.closing.record(&closed, gap, climb, work, spent);
                 if report(self, cur, steps, bound.score(), on_progress).is_break()
                     || deadline.is_some_and(|d| Instant::now() >= d)
                 {
@@ -1162,7 +1221,8 @@ impl<'m> Search<'m> {
             // within its share of the work: every other time from the best
             // roster known (the late acceptance then starts again from what
             // it returns), otherwise from the current roster as a move.
-            let master_due = self.pool.fresh >= m.nw.max(8) && self.master_spent <= work / 4;
+            let master_due = self.pool.fresh >= m.nw.max(8)
+                && self.master_spent.saturating_mul(1000) <= work.saturating_mul(MASTER_SHARE);
             if master_due {
                 self.master_runs += 1;
             }

@@ -266,6 +266,17 @@ impl<'m> State<'m> {
         days + blocks + runs + weeks + self.global_cost(w)
     }
 
+    /// The part of `worker_hard` that lies on days `a ..= b`: their day
+    /// terms there and the runs lying wholly inside.
+    pub(crate) fn worker_hard_in(&self, w: usize, a: usize, b: usize) -> i64 {
+        let nd = self.m.nd;
+        let days: i64 = self.day_term[w * nd + a..=w * nd + b]
+            .iter()
+            .map(|t| t.hard)
+            .sum();
+        days + self.runs_cost(w, a, b)
+    }
+
     /// The worker's terms read off totals and counters.
     fn global_cost(&self, w: usize) -> i64 {
         let m = self.m;
