@@ -16,7 +16,7 @@
 //! overlaps across midnight, fairness) are left to the true scorer, which
 //! judges the proposed row through the acceptance rule like any other move.
 
-use super::model::{Model, NONE};
+use super::model::{Model, NONE, Wk};
 use super::problem::Boundary;
 use super::score::Score;
 use super::state::State;
@@ -411,10 +411,7 @@ fn solve_row(
     let wk = &m.workers[wi];
     let g = m.dur_gcd.max(1);
     // 3. State space.
-    let rcap = (wk.max_consec.map_or(1, |x| x as usize + 1))
-        .max(wk.min_consec.unwrap_or(1) as usize)
-        .max(1);
-    let ocap = wk.min_off.unwrap_or(1).max(1) as usize;
+    let (rcap, ocap) = run_caps(wk);
     let runs = rcap + ocap;
     let kk = m.nsucc + 1;
     let base = st.total_minutes(wi);
@@ -717,14 +714,20 @@ fn solve_row(
     (tracked.0, tracked.1, best.0)
 }
 
+/// The caps on a work run's and an off run's length in the DP state: past
+/// them the rules no longer tell lengths apart.
+fn run_caps(wk: &Wk) -> (usize, usize) {
+    let rcap =
+        (wk.max_consec.map_or(1, |x| x as usize + 1)).max(wk.min_consec.unwrap_or(1) as usize);
+    (rcap, wk.min_off.unwrap_or(1).max(1) as usize)
+}
+
 /// Whether a whole-horizon repair of worker `w` can keep their minutes
 /// exact within its budget (weekends dropped), the case it is for.
 pub(crate) fn whole_fits(m: &Model, w: usize) -> bool {
     let wk = &m.workers[w];
-    let rcap = (wk.max_consec.map_or(1, |x| x as usize + 1))
-        .max(wk.min_consec.unwrap_or(1) as usize)
-        .max(1);
-    let runs = rcap + wk.min_off.unwrap_or(1).max(1) as usize;
+    let (rcap, ocap) = run_caps(wk);
+    let runs = rcap + ocap;
     let mb = wk
         .max_total
         .or(wk.min_total)
@@ -735,9 +738,8 @@ pub(crate) fn whole_fits(m: &Model, w: usize) -> bool {
 /// A rough count of the DP's state transitions for worker `w` over `days`.
 pub(crate) fn cost_estimate(m: &Model, w: usize, days: usize) -> f64 {
     let wk = &m.workers[w];
-    let rcap =
-        (wk.max_consec.map_or(1, |x| x as usize + 1)).max(wk.min_consec.unwrap_or(1) as usize);
-    let runs = rcap + wk.min_off.unwrap_or(1).max(1) as usize;
+    let (rcap, ocap) = run_caps(wk);
+    let runs = rcap + ocap;
     let mb = match wk.max_total.or(wk.min_total) {
         Some(l) => (l.max(0) / m.dur_gcd.max(1)) as usize + 1,
         None => 1,

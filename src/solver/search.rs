@@ -728,8 +728,7 @@ impl<'m> Search<'m> {
             let mut a = 0;
             while a < m.nd && self.st.worker_hard(w) > 0 && !late() {
                 let b = (a + 55).min(m.nd - 1);
-                let total = self.st.worker_hard(w) > self.st.worker_hard_in(w, 0, m.nd - 1);
-                if total || self.st.worker_hard_in(w, a, b) > 0 {
+                if self.st.worker_hard_totals(w) > 0 || self.st.worker_hard_in(w, a, b) > 0 {
                     self.replan_unless_worse(w as u32, (a, b));
                 }
                 if b == m.nd - 1 {

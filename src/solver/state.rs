@@ -249,21 +249,11 @@ impl<'m> State<'m> {
     /// The hard level of worker `w`'s own rules: their day, block, run and
     /// week terms and their totals.
     pub(crate) fn worker_hard(&self, w: usize) -> i64 {
-        let m = self.m;
-        let days: i64 = self.day_term[w * m.nd..(w + 1) * m.nd]
-            .iter()
-            .map(|t| t.hard)
-            .sum();
-        let blocks: i64 = self.block_term[w * m.nblocks..(w + 1) * m.nblocks]
-            .iter()
-            .sum();
-        let runs = if m.nd > 0 {
-            self.runs_cost(w, 0, m.nd - 1)
-        } else {
-            0
+        let days = match self.m.nd {
+            0 => 0,
+            nd => self.worker_hard_in(w, 0, nd - 1),
         };
-        let weeks: i64 = (0..m.nweeks).map(|k| self.week_cost(w, k)).sum();
-        days + blocks + runs + weeks + self.global_cost(w)
+        days + self.worker_hard_totals(w)
     }
 
     /// The part of `worker_hard` that lies on days `a ..= b`: their day
@@ -275,6 +265,17 @@ impl<'m> State<'m> {
             .map(|t| t.hard)
             .sum();
         days + self.runs_cost(w, a, b)
+    }
+
+    /// The part of `worker_hard` that no day holds: their blocks, weeks and
+    /// totals.
+    pub(crate) fn worker_hard_totals(&self, w: usize) -> i64 {
+        let m = self.m;
+        let blocks: i64 = self.block_term[w * m.nblocks..(w + 1) * m.nblocks]
+            .iter()
+            .sum();
+        let weeks: i64 = (0..m.nweeks).map(|k| self.week_cost(w, k)).sum();
+        blocks + weeks + self.global_cost(w)
     }
 
     /// The worker's terms read off totals and counters.
