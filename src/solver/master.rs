@@ -427,6 +427,7 @@ impl Pool {
                 lam: &self.lam,
                 deadline: None,
                 ladder: true,
+                filter: false,
             };
             let found = r.solve(start_cost, moves.saturating_mul(40));
             self.work += found.work;

@@ -188,6 +188,7 @@ impl Pool {
                         lam: &lam,
                         deadline,
                         ladder: false,
+                        filter: true,
                     }
                     .solve(target, budget.saturating_sub(work) / CLOSE_TERM_WORK);
                     work += found.work * CLOSE_TERM_WORK;
