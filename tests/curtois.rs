@@ -904,3 +904,23 @@ fn instances_1_and_4_are_proven_optimal_and_the_solve_stops() {
         );
     }
 }
+
+/// A cap on one shift type lifts the bound: over a week, the only nurse may
+/// work one night of the two wanted, so one night is short (100). A bound that
+/// dropped the cap would let the nurse work both and stay at 0; the cap's
+/// own multiplier takes the bound to the optimum.
+#[test]
+fn a_cap_on_a_shift_type_lifts_the_bound() {
+    use perfect_week::solver::lower_bound;
+
+    let text = "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nN,480,\n\n\
+        SECTION_STAFF\nA,N=1,960,0,2,1,1,1\n\n\
+        SECTION_DAYS_OFF\n\nSECTION_SHIFT_ON_REQUESTS\n\n\
+        SECTION_SHIFT_OFF_REQUESTS\n\n\
+        SECTION_COVER\n0,N,1,100,1\n1,N,1,100,1\n";
+    let i = parse_instance("capped.txt", text).expect("parses");
+    let b = lower_bound(&compile::compile(&i), 400)
+        .expect("valid")
+        .expect("a bound");
+    assert_eq!(b.soft, 100);
+}

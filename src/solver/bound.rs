@@ -20,9 +20,13 @@
 //! most and fewest consecutive days, fewest consecutive days off (every run
 //! touching either end of the horizon exempt, whatever the boundary rule),
 //! total minutes and most weekends (both dropped when the state space would be
-//! too large). Every other rule (per-kind limits, weekly minutes, rest,
-//! budgets, the history before the horizon) is dropped, which can only lower
-//! the minimum. Soft terms left out of the relaxation (continuity, fairness)
+//! too large). A kind capped at none is never worked. The other per-kind
+//! caps are relaxed in turn, each with a multiplier `ν ≥ 0` of its own that
+//! the worker pays per session of that kind, less `ν · most` per row: for
+//! every row keeping the cap that lowers the row's cost, so the minimum is
+//! still a bound, and the multipliers rise by the same subgradient steps as
+//! the prices. Every other rule (weekly minutes, rest, budgets, the history
+//! before the horizon) is dropped, which can only lower the minimum. Soft terms left out of the relaxation (continuity, fairness)
 //! are never negative. Without the one-session-a-day rule each seat is priced
 //! on its own and requests are left out.
 //!
@@ -71,7 +75,12 @@ struct Opt {
     units: u32,
     /// Own cost (seat cost and that day's requests), scaled.
     cost: i64,
+    /// Index of its kind's cap in `Row::caps`, or `NO_CAP`.
+    cap: u16,
 }
+
+/// An option whose kind has no cap the row relaxes.
+const NO_CAP: u16 = u16::MAX;
 
 /// One worker's relaxed row problem.
 #[derive(Debug, Clone)]
@@ -93,6 +102,13 @@ struct Row {
     min_units: usize,
     /// Weekend counts tracked (1: untracked).
     wb: usize,
+    /// The most sessions of a kind the worker may work, for each capped
+    /// kind the DP does not track but whose cap can bind (fewer than the
+    /// days with a session of that kind). Each is relaxed with its own
+    /// multiplier (`nu`, scaled, never negative): an option of that kind
+    /// costs `nu` more, and the row `nu · most` less.
+    caps: Vec<i64>,
+    nu: Vec<i64>,
 }
 
 impl Row {
@@ -102,6 +118,22 @@ impl Row {
 
     fn states(&self) -> usize {
         (self.class_kind.len() + 1) * self.runs() * 2 * self.mb * self.wb
+    }
+
+    /// Option `o`'s reduced cost at prices `lam` (with its cap's
+    /// multiplier).
+    fn price(&self, o: &Opt, lam: &[i64]) -> i64 {
+        let nu = if o.cap == NO_CAP {
+            0
+        } else {
+            self.nu[o.cap as usize]
+        };
+        o.cost - lam[o.s as usize] + nu
+    }
+
+    /// What the caps' multipliers take off every row: `Σ nu · most`.
+    fn nu_const(&self) -> i64 {
+        self.nu.iter().zip(&self.caps).map(|(n, c)| n * c).sum()
     }
 }
 
@@ -150,6 +182,9 @@ pub(crate) struct Bound<'m> {
     alone_set: Vec<u32>,
     /// The states reached the day before (scratch of `solve_row`).
     starts: Vec<(usize, i64)>,
+    /// Per worker, the sessions of each capped kind (`Row::caps`) in the
+    /// row last priced.
+    cap_used: Vec<Vec<i64>>,
 }
 
 impl<'m> Bound<'m> {
@@ -163,7 +198,8 @@ impl<'m> Bound<'m> {
                 konst += pen.min(0) * SCALE;
             }
         }
-        let rows = (0..m.nw).map(|w| Self::row(m, w)).collect();
+        let rows: Vec<Row> = (0..m.nw).map(|w| Self::row(m, w)).collect();
+        let cap_used = rows.iter().map(|r| vec![0; r.caps.len()]).collect();
         // Prices start at 0: each worker then pays only their own costs, so
         // the first bound is already at least the unavoidable request cost.
         let lam = vec![0; m.sess.len()];
@@ -191,6 +227,7 @@ impl<'m> Bound<'m> {
             alone_set: Vec::new(),
             starts: Vec::new(),
             unfillable: false,
+            cap_used,
         }
     }
 
@@ -202,13 +239,35 @@ impl<'m> Bound<'m> {
         let mut day_idx = vec![0];
         let mut off = Vec::with_capacity(m.nd);
         let mut by_day: Vec<Vec<(u32, usize)>> = vec![Vec::new(); m.nd];
+        // A kind capped at none is never worked; the other caps are relaxed
+        // by multipliers where they can bind (only with whole rows priced).
+        let cap_of = |kind: u32| {
+            wk.max_per_kind
+                .iter()
+                .filter(|&&(k, _)| k == kind)
+                .map(|&(_, most)| most)
+                .min()
+        };
         for (s, se) in m.sess.iter().enumerate() {
-            if !se.cands.contains(&(w as u32)) {
+            if !se.cands.contains(&(w as u32)) || cap_of(se.kind) == Some(0) {
                 continue;
             }
             for (p, pl) in se.pls.iter().enumerate() {
                 if m.st_hard[m.st(s, p, w)] == 0 {
                     by_day[pl.day as usize].push((s as u32, p));
+                }
+            }
+        }
+        let mut capped: Vec<(u32, i64)> = Vec::new();
+        if m.one_per_day {
+            for &(kind, _) in &wk.max_per_kind {
+                let Some(most) = cap_of(kind) else { continue };
+                let days = by_day
+                    .iter()
+                    .filter(|list| list.iter().any(|&(s, _)| m.sess[s as usize].kind == kind))
+                    .count();
+                if (most as usize) < days && capped.iter().all(|&(k, _)| k != kind) {
+                    capped.push((kind, i64::from(most)));
                 }
             }
         }
@@ -241,6 +300,10 @@ impl<'m> Bound<'m> {
                     class: class as u16,
                     units: (se.pls[p].dur / g).max(0) as u32,
                     cost: (m.st_soft[m.st(s as usize, p, w)] + req) * SCALE,
+                    cap: capped
+                        .iter()
+                        .position(|&(k, _)| k == se.kind)
+                        .map_or(NO_CAP, |i| i as u16),
                 });
             }
             day_idx.push(opts.len());
@@ -263,6 +326,8 @@ impl<'m> Bound<'m> {
             max_units: None,
             min_units: 0,
             wb: 1,
+            nu: vec![0; capped.len()],
+            caps: capped.into_iter().map(|(_, most)| most).collect(),
         };
         if m.one_per_day {
             let min_units = wk.min_total.map_or(0, |x| (x.max(0) + g - 1) / g) as usize;
@@ -364,6 +429,14 @@ impl<'m> Bound<'m> {
             grad[s] = gs;
             norm += (gs * gs) as f64;
         }
+        // The caps' multipliers: each one's subgradient is the sessions of
+        // its kind in the worker's row less the most allowed.
+        for (row, used) in self.rows.iter().zip(&self.cap_used) {
+            for ((&nu, &most), &n) in row.nu.iter().zip(&row.caps).zip(used) {
+                let g = if nu == 0 { (n - most).max(0) } else { n - most };
+                norm += (g * g) as f64;
+            }
+        }
         if norm == 0.0 {
             self.converged = true;
             return rose;
@@ -380,6 +453,12 @@ impl<'m> Bound<'m> {
             let l = self.lam[s] + (step * grad[s] as f64 * SCALE as f64).round() as i64;
             self.lam[s] = price_box(se, l);
             self.unfillable |= se.required && self.lam[s] >= LAM_MAX;
+        }
+        for (row, used) in self.rows.iter_mut().zip(&self.cap_used) {
+            for ((nu, &most), &n) in row.nu.iter_mut().zip(&row.caps).zip(used) {
+                let step = (step * (n - most) as f64 * SCALE as f64).round() as i64;
+                *nu = (*nu + step).clamp(0, LAM_MAX);
+            }
         }
         rose
     }
@@ -452,7 +531,9 @@ impl<'m> Bound<'m> {
     }
 
     /// Each worker's least reduced cost over their relaxed rows at prices
-    /// `lam` (scaled, in the box); `None` when some worker has no row, or
+    /// `lam` (scaled, in the box) and the current cap multipliers, less
+    /// `Σ ν · most` (so that, with `Σ λ · want`, they bound every roster);
+    /// `None` when some worker has no row, or
     /// without the one-session-a-day rule. Each row priced goes to
     /// `last_rows` for the pool.
     pub fn least_rows(&mut self, lam: &[i64]) -> Option<Vec<i64>> {
@@ -466,8 +547,9 @@ impl<'m> Bound<'m> {
     }
 
     /// Every relaxed row of worker `w` whose reduced cost at prices `lam`
-    /// (scaled, in the box) is at most `room` above the least, into `out`
-    /// (sessions worked, in day order), unless there are more than `cap`.
+    /// (scaled, in the box) and the current cap multipliers is at most
+    /// `room` above the least, into `out` (sessions worked, in day order),
+    /// unless there are more than `cap`.
     ///
     /// A forward pass of the row DP gives the least cost of reaching each
     /// state, a backward pass the least cost of ending from it; a walk
@@ -627,8 +709,9 @@ impl<'m> Bound<'m> {
         Some(v)
     }
 
-    /// The exact minimum of worker `w`'s relaxed row at the current prices;
-    /// counts the sessions it takes.
+    /// The exact minimum of worker `w`'s relaxed row at the current prices
+    /// and cap multipliers (less `Σ ν · most`); counts the sessions it
+    /// takes, and those of each capped kind.
     fn solve_row(&mut self, w: usize) -> Option<i64> {
         let m = self.m;
         let row = &self.rows[w];
@@ -700,16 +783,20 @@ impl<'m> Bound<'m> {
             .map(|&i| (self.cost[i], i))
             .min()?;
         self.last_rows[w].clear();
+        self.cap_used[w].fill(0);
         for d in (0..nd).rev() {
             let pick = self.picks[d * ns + st];
             if pick != u32::MAX {
                 let o = &row.opts[row.day_idx[d] + pick as usize];
                 self.count[o.s as usize] += 1;
                 self.last_rows[w].push(o.s);
+                if o.cap != NO_CAP {
+                    self.cap_used[w][o.cap as usize] += 1;
+                }
             }
             st = self.back[d * ns + st] as usize;
         }
-        Some(value)
+        Some(value - row.nu_const())
     }
 }
 
@@ -775,7 +862,7 @@ impl Walk<'_> {
                 }
                 Some(k) => {
                     for o in day.iter().filter(|o| row.slot(o) == Some(k)) {
-                        let c2 = c + o.cost - self.lam[o.s as usize];
+                        let c2 = c + row.price(o, self.lam);
                         if c2 + after <= self.limit {
                             self.path.push(o.s);
                             self.from(d + 1, to, c2);
@@ -829,7 +916,7 @@ impl Row {
             let Some(slot) = self.slot(o) else {
                 continue;
             };
-            let c = o.cost - lam[o.s as usize];
+            let c = self.price(o, lam);
             if best[slot].0 == INF {
                 keys.push(slot);
             }
