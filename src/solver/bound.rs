@@ -20,14 +20,15 @@
 //! most and fewest consecutive days, fewest consecutive days off (every run
 //! touching either end of the horizon exempt, whatever the boundary rule),
 //! total minutes and most weekends (both dropped when the state space would be
-//! too large). A kind capped at none is never worked. The other per-kind
-//! caps are relaxed in turn, each with a multiplier `ν ≥ 0` of its own that
-//! the worker pays per session of that kind, less `ν · most` per row: for
-//! every row keeping the cap that lowers the row's cost, so the minimum is
-//! still a bound, and the multipliers rise by the same subgradient steps as
-//! the prices. Every other rule (weekly minutes, rest, budgets, the history
-//! before the horizon) is dropped, which can only lower the minimum. Soft terms left out of the relaxation (continuity, fairness)
-//! are never negative. Without the one-session-a-day rule each seat is priced
+//! too large). A kind capped at none is never a worker's candidate (the
+//! model's `cands`). The other per-kind caps are relaxed, each with a
+//! multiplier `ν ≥ 0` of its own that the worker pays per session of that
+//! kind, less `ν · most` per row: for every row keeping the cap that lowers
+//! the row's cost, so the minimum is still a bound, and the multipliers rise
+//! by the same subgradient steps as the prices. Every other rule (weekly
+//! minutes, rest, budgets, the history before the horizon) is dropped, which
+//! can only lower the minimum. Soft terms left out of the relaxation
+//! (continuity, fairness) are never negative. Without the one-session-a-day rule each seat is priced
 //! on its own and requests are left out.
 //!
 //! Prices are fixed point (`SCALE` per unit of score) so that the DP is exact
@@ -239,8 +240,9 @@ impl<'m> Bound<'m> {
         let mut day_idx = vec![0];
         let mut off = Vec::with_capacity(m.nd);
         let mut by_day: Vec<Vec<(u32, usize)>> = vec![Vec::new(); m.nd];
-        // A kind capped at none is never worked; the other caps are relaxed
-        // by multipliers where they can bind (only with whole rows priced).
+        // Caps are relaxed by multipliers where they can bind (only with
+        // whole rows priced); a kind capped at none is already left out of
+        // the worker's candidates.
         let cap_of = |kind: u32| {
             wk.max_per_kind
                 .iter()
@@ -249,7 +251,7 @@ impl<'m> Bound<'m> {
                 .min()
         };
         for (s, se) in m.sess.iter().enumerate() {
-            if !se.cands.contains(&(w as u32)) || cap_of(se.kind) == Some(0) {
+            if !se.cands.contains(&(w as u32)) {
                 continue;
             }
             for (p, pl) in se.pls.iter().enumerate() {
