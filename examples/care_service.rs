@@ -14,7 +14,8 @@
 //! (0), and `--write-problem FILE` also writes the compiled solver problem
 //! as JSON, for `examples/solve_problem.rs` to solve with any engine
 //! version. A bad option is an error (exit code 2). BENCHMARKS.md's care
-//! section is measured with this example and `solve_problem`.
+//! section is measured with this example; the before-and-after rounds in
+//! docs/benchmarks-history.md with `solve_problem` too.
 //!
 //! Distinct workers per resident count the workers on the resident's own
 //! sessions (their flexi hours), as the solver's continuity term does; the

@@ -16,7 +16,8 @@
 //! review date. The last line sums up the rota's quality (seats left
 //! unfilled, different workers per resident, what it costs): with
 //! `--seconds S` the solver runs for S seconds instead of its fixed step
-//! budget, which is how BENCHMARKS.md's care section is measured.
+//! budget, which is how the Riverside Court figures of
+//! docs/benchmarks-history.md (2026-12-01, evening) were measured.
 
 mod sample;
 

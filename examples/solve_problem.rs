@@ -9,8 +9,8 @@
 //! Options: `--problem FILE` (needed), `--seconds S`, `--seed N` (0),
 //! `--steps N` (200 000); a bad option is an error (exit code 2). Prints
 //! the time and steps, the score's terms, and the figures on one line. It uses
-//! only what every version of the crate since 0.1 has, so BENCHMARKS.md's
-//! care section builds this file (with `examples/sample/cli.rs` and
+//! only what every version of the crate since 0.1 has, so the care rounds
+//! of docs/benchmarks-history.md build this file (with `examples/sample/cli.rs` and
 //! `examples/sample/figures.rs`) against the engine before the lower bound
 //! to measure "before" on the same problem.
 

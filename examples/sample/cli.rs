@@ -4,7 +4,8 @@
 //!
 //! The settings become a `SolverConfig` through its JSON form, which every
 //! version of the crate since 0.1 reads, so `examples/solve_problem.rs`
-//! runs unchanged against an older engine (BENCHMARKS.md, care section).
+//! runs unchanged against an older engine (docs/benchmarks-history.md, care
+//! rounds).
 
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! Written against the parts of `perfect_week::solver` that every version
 //! since 0.1 has (`Problem`, `Roster`, `Score` and their public fields), so
 //! `examples/solve_problem.rs` and this file measure an older engine on the
-//! same problem unchanged (BENCHMARKS.md, care section).
+//! same problem unchanged (docs/benchmarks-history.md, care rounds).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
