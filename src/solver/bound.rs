@@ -46,6 +46,8 @@ use super::dp::req_cost;
 use super::model::{Model, NONE};
 use super::score::Score;
 
+pub(crate) mod continuity;
+
 /// Fixed-point scale of prices.
 pub(crate) const SCALE: i64 = 1 << 10;
 const INF: i64 = i64::MAX / 4;
@@ -186,6 +188,9 @@ pub(crate) struct Bound<'m> {
     /// Per worker, the sessions of each capped kind (`Row::caps`) in the
     /// row last priced.
     cap_used: Vec<Vec<i64>>,
+    /// The floor under continuity, which the rounds leave out
+    /// (`continuity.rs`): added to every bound reported.
+    pub floor: continuity::Floor,
 }
 
 impl<'m> Bound<'m> {
@@ -204,6 +209,7 @@ impl<'m> Bound<'m> {
         // Prices start at 0: each worker then pays only their own costs, so
         // the first bound is already at least the unavoidable request cost.
         let lam = vec![0; m.sess.len()];
+        let floor = continuity::floor(m);
         Bound {
             m,
             rows,
@@ -216,7 +222,7 @@ impl<'m> Bound<'m> {
             theta: 1.0,
             since_best: 0,
             iterations: 0,
-            spent: 0,
+            spent: floor.work,
             feasible: true,
             converged: false,
             cost: Vec::new(),
@@ -229,6 +235,7 @@ impl<'m> Bound<'m> {
             starts: Vec::new(),
             unfillable: false,
             cap_used,
+            floor,
         }
     }
 
@@ -370,7 +377,7 @@ impl<'m> Bound<'m> {
         self.best.filter(|_| self.feasible).map(|soft| Score {
             hard: 0,
             unfilled: 0,
-            soft,
+            soft: soft + self.floor.soft,
         })
     }
 
@@ -444,6 +451,8 @@ impl<'m> Bound<'m> {
             return rose;
         }
         let lv = raw as f64 / SCALE as f64;
+        // The rounds bound every term but continuity, which has its floor.
+        let upper = upper.map(|u| u - self.floor.soft);
         let target = match upper {
             Some(u) if (u as f64) > lv + 0.5 => u as f64,
             // No roster to aim at: aim well above, the step length

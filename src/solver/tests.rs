@@ -118,6 +118,19 @@ fn search_moves_keep_scores_equal() {
 /// enumeration keeps pins and assigns only candidates (and baseline
 /// assignments).
 fn brute_force(pr: &Problem) -> Option<Score> {
+    let mut best: Option<Score> = None;
+    for_each_roster(pr, |place, assign| {
+        let (sc, _) = checked(pr, place, assign);
+        if best.is_none_or(|b| sc < b) {
+            best = Some(sc);
+        }
+    });
+    best
+}
+
+/// Calls `f` with every roster in the solver's space (placements and
+/// seats): pins kept, only candidates seated.
+fn for_each_roster(pr: &Problem, mut f: impl FnMut(&[u32], &[(u32, u32)])) {
     let m = Model::compile(pr);
     let nw = pr.workers.len();
     let choices: Vec<usize> = pr
@@ -126,7 +139,6 @@ fn brute_force(pr: &Problem) -> Option<Score> {
         .map(|s| s.placements.len() << nw)
         .collect();
     let total: usize = choices.iter().product();
-    let mut best: Option<Score> = None;
     for mut code in 0..total {
         let mut place = Vec::with_capacity(pr.sessions.len());
         let mut assign = Vec::new();
@@ -154,15 +166,10 @@ fn brute_force(pr: &Problem) -> Option<Score> {
         let candidates_only = assign.iter().all(|&(s, w)| {
             m.sess[s as usize].pins.contains(&w) || m.sess[s as usize].cands.contains(&w)
         });
-        if !keeps_pins || !candidates_only {
-            continue;
-        }
-        let (sc, _) = checked(pr, &place, &assign);
-        if best.is_none_or(|b| sc < b) {
-            best = Some(sc);
+        if keeps_pins && candidates_only {
+            f(&place, &assign);
         }
     }
-    best
 }
 
 /// The solver finds the enumeration's optimum on every tiny problem; its
@@ -536,4 +543,74 @@ fn repair_replans_a_worker_breaking_their_own_rules() {
     check(&pr, &mut search.st, "after the repair");
     let worked = (0..14).filter(|&s| search.st.on(s, 0)).count();
     assert!(worked >= 8, "{worked} sessions");
+}
+
+/// On random small problems, every roster that keeps every rule and fills
+/// every seat has at least the continuity floor's distinct workers for each
+/// person and each series; and the floor is above one in enough of those
+/// problems for the check to mean something.
+#[test]
+fn the_continuity_floor_holds_on_every_full_roster() {
+    let mut telling = 0;
+    for seed in 0..1200u64 {
+        let (nw, ns) = (2 + (seed % 2) as usize, 2 + (seed % 3) as usize);
+        let mut pr = common::problem(seed, nw, ns, 1);
+        // Most sessions one person's, every one required: floors above one
+        // (a 2:1 session, a worker's week too short) become common.
+        for (i, s) in pr.sessions.iter_mut().enumerate() {
+            if i % 4 != 3 {
+                s.person = Some("pat".into());
+            }
+            if let Cover::Preferred { wanted, .. } = s.cover {
+                s.cover = Cover::Required {
+                    workers: wanted.max(1),
+                };
+            }
+        }
+        let m = Model::compile(&pr);
+        let floor = super::bound::continuity::floor(&m);
+        let mut full = false;
+        for_each_roster(&pr, |place, assign| {
+            let (sc, _) = checked(&pr, place, assign);
+            if sc.hard != 0 || sc.unfilled != 0 {
+                return;
+            }
+            full = true;
+            let mut person = vec![Vec::new(); m.npersons];
+            let mut series = vec![Vec::new(); m.nseries];
+            for &(s, w) in assign {
+                let se = &m.sess[s as usize];
+                if se.person != super::model::NONE {
+                    person[se.person as usize].push(w);
+                }
+                if se.series != super::model::NONE {
+                    series[se.series as usize].push(w);
+                }
+            }
+            let distinct = |mut v: Vec<u32>| {
+                v.sort_unstable();
+                v.dedup();
+                v.len() as u32
+            };
+            for (p, ws) in person.into_iter().enumerate() {
+                assert!(
+                    distinct(ws) >= floor.per_person[p],
+                    "seed {seed}: person {p}"
+                );
+            }
+            for (i, ws) in series.into_iter().enumerate() {
+                assert!(
+                    distinct(ws) >= floor.per_series[i],
+                    "seed {seed}: series {i}"
+                );
+            }
+        });
+        if full && floor.soft > 0 {
+            telling += 1;
+        }
+    }
+    assert!(
+        telling >= 40,
+        "only {telling} problems with a full roster and a floor above one"
+    );
 }
