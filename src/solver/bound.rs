@@ -47,6 +47,7 @@ use super::model::{Model, NONE};
 use super::score::Score;
 
 pub(crate) mod continuity;
+pub(crate) mod unfilled;
 
 /// Fixed-point scale of prices.
 pub(crate) const SCALE: i64 = 1 << 10;
@@ -191,6 +192,10 @@ pub(crate) struct Bound<'m> {
     /// The floor under continuity, which the rounds leave out
     /// (`continuity.rs`): added to every bound reported.
     pub floor: continuity::Floor,
+    /// Where no roster keeping every rule can fill every seat, the floor
+    /// under the unfilled level (`unfilled.rs`): the bound reported then,
+    /// and the rounds, which speak of full rosters, are not run.
+    short: Option<unfilled::Floor>,
 }
 
 impl<'m> Bound<'m> {
@@ -210,6 +215,7 @@ impl<'m> Bound<'m> {
         // the first bound is already at least the unavoidable request cost.
         let lam = vec![0; m.sess.len()];
         let floor = continuity::floor(m);
+        let short = unfilled::floor(m);
         Bound {
             m,
             rows,
@@ -236,6 +242,7 @@ impl<'m> Bound<'m> {
             unfillable: false,
             cap_used,
             floor,
+            short,
         }
     }
 
@@ -371,6 +378,13 @@ impl<'m> Bound<'m> {
     /// billion units of score) is one no roster can fill: the bound then
     /// speaks of no roster at all, and none is reported.
     pub fn score(&self) -> Option<Score> {
+        if let Some(short) = self.short {
+            return Some(Score {
+                hard: 0,
+                unfilled: short.unfilled,
+                soft: short.soft,
+            });
+        }
         if self.unfillable {
             return None;
         }
@@ -389,7 +403,7 @@ impl<'m> Bound<'m> {
 
     /// Whether more iterations can still raise the bound.
     pub fn active(&self) -> bool {
-        self.feasible && !self.converged && !self.unfillable
+        self.feasible && !self.converged && !self.unfillable && self.short.is_none()
     }
 
     /// One subgradient iteration; `upper` is the soft level of the best

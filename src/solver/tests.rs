@@ -614,3 +614,37 @@ fn the_continuity_floor_holds_on_every_full_roster() {
         "only {telling} problems with a full roster and a floor above one"
     );
 }
+
+/// On random small problems whose budget or candidates leave seats empty,
+/// every roster that keeps every rule leaves at least the unfilled floor
+/// empty and scores at least its soft floor; the floor is found in enough
+/// of them for the check to mean something.
+#[test]
+fn the_unfilled_floor_holds_on_every_roster_keeping_the_rules() {
+    let mut telling = 0;
+    for seed in 0..600u64 {
+        let (nw, ns) = (1 + (seed % 3) as usize, 2 + (seed % 3) as usize);
+        let pr = common::problem(seed, nw, ns, 1);
+        let m = Model::compile(&pr);
+        let Some(floor) = super::bound::unfilled::floor(&m) else {
+            continue;
+        };
+        let mut kept = false;
+        for_each_roster(&pr, |place, assign| {
+            let (sc, _) = checked(&pr, place, assign);
+            if sc.hard == 0 {
+                kept = true;
+                assert!(
+                    sc.unfilled >= floor.unfilled,
+                    "seed {seed}: {sc} below {floor:?}"
+                );
+                assert!(sc.soft >= floor.soft, "seed {seed}: {sc} below {floor:?}");
+            }
+        });
+        telling += usize::from(kept);
+    }
+    assert!(
+        telling >= 40,
+        "only {telling} problems with a floor and a roster keeping the rules"
+    );
+}
