@@ -125,25 +125,34 @@ pub struct Solution {
     pub stats: SolveStats,
     /// A proven lower bound: no roster of this problem scores below it.
     ///
-    /// When `Some(b)`, `b.hard` and `b.unfilled` are 0 and `b.soft` is at
-    /// most the soft level of every roster that breaks no hard rule and
-    /// leaves no seat unfilled; every other roster has a hard or unfilled
-    /// level above 0, so `b` bounds the whole lexicographic score. It is
-    /// tight only when [`Solution::score`] has hard and unfilled 0: then
-    /// `score.soft - b.soft` is the most any rota could still gain, and
-    /// `score == b` proves the roster optimal (the solve stops there).
+    /// When `Some(b)`, `b.hard` is 0. Where every seat may be filled,
+    /// `b.unfilled` is 0 and `b.soft` is at most the soft level of every
+    /// roster that breaks no hard rule and leaves no seat unfilled; every
+    /// other roster has a hard or unfilled level above 0, so `b` bounds the
+    /// whole lexicographic score. Where the bound proves that no roster
+    /// keeping every rule fills every seat (a budget too small, a session
+    /// nobody can take), `b.unfilled` is the least unfilled level any such
+    /// roster has and `b.soft` the least soft level of any of them. It is
+    /// tight only when [`Solution::score`] has hard 0 and no more unfilled
+    /// than `b`: then `score.soft - b.soft` is the most any rota could
+    /// still gain, and `score == b` proves the roster optimal (the solve
+    /// stops there).
     ///
     /// It comes from relaxing the rules that link workers (the head-count of
     /// each session) with a price per session, and pricing each worker's
     /// schedule exactly under a subset of their own rules (one session a
     /// day, successions, consecutive days and days off, total minutes, most
     /// weekends); the prices rise by subgradient steps while the search
-    /// runs. Where every session has one placement and a worker works at
-    /// most one session a day, it may also rise by an exact search over
-    /// every schedule that could be in a better roster (closing the gap),
-    /// which proves rosters optimal beyond what the prices alone reach.
-    /// `None` when no step was searched, or when the relaxation shows that
-    /// no roster can keep every rule and fill every seat.
+    /// runs. Continuity, which links workers, has a floor of its own: for
+    /// each person and recurring activity, the fewest workers who could
+    /// cover its seats alone. Where every session has one placement and a
+    /// worker works at most one session a day, it may also rise by an exact
+    /// search over every schedule that could be in a better roster (closing
+    /// the gap), which proves rosters optimal beyond what the prices alone
+    /// reach. The unfilled level's floor is a linear program over the
+    /// candidate seats (their sessions' seats, one place at a time, weekly
+    /// minutes, budgets). `None` when no step was searched, or when the
+    /// relaxation shows that no roster keeps every rule.
     pub lower_bound: Option<Score>,
 }
 
@@ -203,7 +212,9 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
 /// `iterations` rounds of the relaxation described at
 /// [`Solution::lower_bound`] (without searching for a roster). More rounds
 /// give a bound at least as good up to the relaxation's best. `Ok(None)` when
-/// the relaxation shows that no roster keeps every rule and fills every seat.
+/// the relaxation shows that no roster keeps every rule, or when no roster
+/// fills every seat and the unfilled level's floor could not be worked out
+/// (a linear program of more than 20 000 seats).
 ///
 /// ```
 /// use perfect_week::solver::*;

@@ -302,21 +302,34 @@ fn place_of(pr: &Problem, r: &Roster) -> Vec<u32> {
 }
 
 /// A required session no worker can take leaves no roster that fills every
-/// seat, so there is no bound (its price would otherwise climb to the cap
-/// and the "bound" would be a vacuous billion).
+/// seat: the bound then speaks of the unfilled level, at least that seat's
+/// minutes times its priority, and never above the roster found (its price
+/// would otherwise climb to the cap and the "bound" be a vacuous billion).
 #[test]
-fn no_bound_when_a_required_seat_cannot_be_filled() {
+fn a_seat_nobody_can_take_bounds_the_unfilled_level() {
     for seed in 0..6u64 {
         let mut pr = common::problem(seed, 3, 4, 1);
         let s = &mut pr.sessions[0];
         s.cover = Cover::Required { workers: 1 };
         s.requires = vec!["a skill nobody holds".into()];
-        assert_eq!(lower_bound(&pr, 3000).expect("valid"), None, "seed {seed}");
+        let empty = s.priority * s.placements.iter().map(|p| p.minutes()).min().unwrap_or(0);
+        let bound = lower_bound(&pr, 3000).expect("valid").expect("a bound");
+        assert_eq!(bound.hard, 0, "seed {seed}");
+        assert!(
+            bound.unfilled >= empty,
+            "seed {seed}: {bound} below {empty}"
+        );
         let cfg = SolverConfig::default()
             .with_seed(seed)
             .with_max_steps(30_000);
         let sol = solve(&pr, &cfg).expect("valid");
-        assert_eq!(sol.lower_bound, None, "seed {seed}");
+        let found = sol.lower_bound.expect("a bound");
+        assert!(found.unfilled >= empty, "seed {seed}: {found}");
+        assert!(
+            found <= sol.score,
+            "seed {seed}: {found} above {}",
+            sol.score
+        );
     }
 }
 

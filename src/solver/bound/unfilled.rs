@@ -7,7 +7,7 @@
 //! unfilled level has a floor of its own: the most any roster can fill is
 //! at most the optimum of a linear program with a variable `x ∈ [0, 1]`
 //! for each candidate seat (session, placement, worker), worth the seat's
-//! priority times the placement's minutes, and only these rules:
+//! priority times its session's shortest minutes, and only these rules:
 //!
 //! - a session gets at most its seats, and a worker at most one of them;
 //! - a worker is never in two places at once (for each of their options,
@@ -17,8 +17,9 @@
 //! - a budget's charges stay within its cap.
 //!
 //! Every roster with no broken rule is a point of that program (its `x`
-//! are 0 or 1), so it leaves at least `Σ priority · shortest minutes ·
-//! seats − optimum` unfilled. The program is solved by `microlp`, a
+//! are 0 or 1), and an empty seat costs at least its priority times its
+//! session's shortest minutes, so it leaves at least `Σ priority ·
+//! shortest minutes · seats − optimum` unfilled. The program is solved by `microlp`, a
 //! simplex method in pure Rust: a float optimum above the true one only
 //! lowers the floor, and the floor is rounded with a margin below, so an
 //! error of the floats never claims more than holds.
@@ -63,7 +64,7 @@ pub(crate) fn floor(m: &Model) -> Option<Floor> {
         for &w in &workers {
             for p in 0..se.pls.len() {
                 if m.st_hard[m.st(s, p, w as usize)] == 0 {
-                    seats.push((s, p, w as usize, se.priority * se.pls[p].dur));
+                    seats.push((s, p, w as usize, se.priority * shortest));
                 }
             }
         }
