@@ -251,3 +251,143 @@ fn no_limits_means_construction_only() {
     let s = run(&problem, &config);
     assert_eq!(s.stats.steps, 0);
 }
+
+/// The best scores a run reports as it goes, with the step of each.
+fn progress_of(problem: &Problem, config: &SolverConfig) -> Vec<(u64, Score)> {
+    let mut seen = Vec::new();
+    let solution = solve_with(problem, config, |p| {
+        seen.push((p.steps, p.best));
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = solution {
+        panic!("solve failed: {e}");
+    }
+    seen
+}
+
+/// Whether the solve stopped on a proof: its roster meets the lower bound.
+fn proven(s: &Solution) -> bool {
+    s.lower_bound == Some(s.score)
+}
+
+/// A target the search reaches part-way through its budget stops it there:
+/// the same path as without the target, cut at the first best at or below
+/// it.
+#[test]
+fn a_reachable_target_stops_the_search_at_or_below_it() {
+    let budget = 5_000;
+    let mut stopped_early = 0;
+    for seed in 0..3 {
+        let problem = common::problem(seed, 6, 30, 2);
+        let plain = steps(budget, seed);
+        let full = run(&problem, &plain);
+        let path = progress_of(&problem, &plain);
+        // A best found by the search, better than the construction's and
+        // worse than the end's.
+        let built = path.first().map(|&(_, best)| best);
+        let Some(&(at, target)) = path
+            .iter()
+            .find(|&&(_, best)| built.is_some_and(|b| best < b) && best > full.score)
+        else {
+            continue;
+        };
+        let cut = run(&problem, &plain.clone().with_target(target));
+        assert!(
+            cut.score <= target,
+            "seed {seed}: stopped at {} above the target {target}",
+            cut.score
+        );
+        // The same path as without the target, cut where it first reached it.
+        assert_eq!(cut.score, target, "seed {seed}: not the same path");
+        assert!(
+            cut.stats.steps <= at,
+            "seed {seed}: {} steps",
+            cut.stats.steps
+        );
+        assert!(
+            cut.stats.steps < budget,
+            "seed {seed}: ran the whole budget"
+        );
+        stopped_early += 1;
+    }
+    assert!(
+        stopped_early >= 2,
+        "{stopped_early} runs reached a target early"
+    );
+}
+
+/// A target no roster can reach (a negative hard level) changes nothing:
+/// the search uses its whole budget and returns the same roster.
+#[test]
+fn an_unreachable_target_uses_the_whole_budget() {
+    let budget = 5_000;
+    let unreachable = Score {
+        hard: -1,
+        unfilled: 0,
+        soft: 0,
+    };
+    let mut unproven = 0;
+    for seed in 0..3 {
+        let problem = common::problem(seed, 6, 30, 2);
+        let plain = run(&problem, &steps(budget, seed));
+        let targeted = run(&problem, &steps(budget, seed).with_target(unreachable));
+        assert_eq!(targeted.roster, plain.roster, "seed {seed}");
+        assert_eq!(targeted.stats.steps, plain.stats.steps, "seed {seed}");
+        if !proven(&targeted) {
+            assert_eq!(targeted.stats.steps, budget, "seed {seed}");
+            unproven += 1;
+        }
+    }
+    assert!(unproven >= 2, "only {unproven} runs without a proof");
+}
+
+/// Each of several searches gets the whole step budget and the steps are
+/// summed: without a proof (which stops the others early) they total
+/// exactly threads × budget.
+#[test]
+fn several_threads_without_a_proof_take_threads_times_the_budget() {
+    let budget = 5_000;
+    let mut unproven = 0;
+    for (seed, threads) in [(0, 2), (1, 3), (2, 3), (3, 1)] {
+        let problem = common::problem(seed, 6, 30, 2);
+        let s = run(&problem, &steps(budget, seed).with_threads(threads));
+        let all = budget * threads as u64;
+        if proven(&s) {
+            assert!(s.stats.steps <= all, "seed {seed}: {}", s.stats.steps);
+        } else {
+            assert_eq!(s.stats.steps, all, "seed {seed}, {threads} threads");
+            unproven += 1;
+        }
+    }
+    assert!(unproven >= 3, "only {unproven} runs without a proof");
+}
+
+/// Adding a generous wall-clock limit to a step-limited run changes
+/// nothing: same roster, steps, bound and progress, with one search and with
+/// several.
+#[test]
+fn a_long_time_limit_changes_nothing_in_a_step_limited_run() {
+    let hour = std::time::Duration::from_secs(3600);
+    for (seed, threads) in [(0, 1), (1, 1), (2, 3)] {
+        let problem = common::problem(seed, 6, 30, 2);
+        let stepped = steps(5_000, seed).with_threads(threads);
+        let timed = stepped.clone().with_max_time(hour);
+        let a = run(&problem, &stepped);
+        let b = run(&problem, &timed);
+        assert_eq!(a.roster, b.roster, "seed {seed}");
+        assert_eq!(a.score, b.score, "seed {seed}");
+        assert_eq!(a.stats.steps, b.stats.steps, "seed {seed}");
+        assert_eq!(
+            a.stats.best_found_at_step, b.stats.best_found_at_step,
+            "seed {seed}"
+        );
+        assert_eq!(a.lower_bound, b.lower_bound, "seed {seed}");
+        if threads == 1 {
+            assert_eq!(
+                progress_of(&problem, &stepped),
+                progress_of(&problem, &timed),
+                "seed {seed}"
+            );
+        }
+    }
+}
