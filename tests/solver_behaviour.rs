@@ -186,8 +186,15 @@ fn bad_input_is_an_error_and_infeasible_is_not() {
     problem.sessions[1].id = problem.sessions[0].id.clone();
     problem.workers[0].limits.min_minutes_total = Some(10);
     problem.workers[0].limits.max_minutes_total = Some(5);
-    let errs = problem.validate().err().unwrap_or_default();
-    assert!(errs.len() >= 2, "{errs:?}");
+    let duplicate = problem.sessions[0].id.clone();
+    let limits = problem.workers[0].id.clone();
+    assert_eq!(
+        problem.validate(),
+        Err(vec![
+            ProblemError::DuplicateSession(duplicate),
+            ProblemError::BadLimits(limits),
+        ])
+    );
     // Nobody at all: every seat unfilled, still a solution.
     let mut problem = common::problem(3, 2, 4, 1);
     problem.workers.clear();
@@ -198,8 +205,25 @@ fn bad_input_is_an_error_and_infeasible_is_not() {
         s.preferred.clear();
         s.worker_penalties.clear();
     }
-    let s = run(&problem, &SolverConfig::default());
+    let s = run(&problem, &steps(2_000, 3));
     assert!(s.roster.assignments.is_empty());
+    // Every seat of every required session is unfilled, each at its
+    // shortest placement (the least unfilled minutes), and nothing else
+    // is broken.
+    let unfilled: i64 = problem
+        .sessions
+        .iter()
+        .filter_map(|session| match session.cover {
+            Cover::Required { workers } => {
+                let shortest = session.placements.iter().map(|p| p.end - p.start).min();
+                Some(i64::from(workers) * shortest.unwrap_or(0) * session.priority)
+            }
+            Cover::Preferred { .. } => None,
+        })
+        .sum();
+    assert!(unfilled > 0, "no required seat in the problem");
+    assert_eq!(s.score.hard, 0, "{:?}", s.breakdown);
+    assert_eq!(s.score.unfilled, unfilled, "{:?}", s.breakdown);
 }
 
 #[test]
