@@ -255,6 +255,11 @@ fn the_bound_is_never_above_the_optimum() {
         let best = brute_force(&pr).expect("the empty roster at least");
         let rounds = 1 + (i * 37 % 200) as u32;
         let bound = lower_bound(&pr, rounds).expect("valid");
+        // Where seats stay empty in every roster the bound is a floor under
+        // the unfilled level, which must hold too.
+        if let Some(b) = bound {
+            assert!(b <= best, "case {i}: bound {b} above the optimum {best}");
+        }
         if !keeps_every_rule_and_fills_every_seat(best) {
             continue;
         }
@@ -422,21 +427,33 @@ fn place_of(pr: &Problem, r: &Roster) -> Vec<u32> {
 }
 
 /// A required session no worker can take leaves no roster that fills every
-/// seat, so there is no bound (its price would otherwise climb to the cap
-/// and the "bound" would be a vacuous billion).
+/// seat: the bound is then the unfilled floor (0 hard, some unfilled, never
+/// a vacuous billion) and below the solver's roster, which leaves at least
+/// that seat unfilled.
 #[test]
-fn no_bound_when_a_required_seat_cannot_be_filled() {
+fn the_bound_counts_a_required_seat_that_cannot_be_filled() {
     for seed in 0..6u64 {
         let mut pr = common::problem(seed, 3, 4, 1);
         let s = &mut pr.sessions[0];
         s.cover = Cover::Required { workers: 1 };
         s.requires = vec!["a skill nobody holds".into()];
-        assert_eq!(lower_bound(&pr, 3000).expect("valid"), None, "seed {seed}");
+        let shortest = s.placements.iter().map(|p| p.end - p.start).min();
+        let seat = shortest.unwrap_or(0) * s.priority;
+        let floor = lower_bound(&pr, 3000)
+            .expect("valid")
+            .unwrap_or_else(|| panic!("seed {seed}: no floor"));
+        assert_eq!(floor.hard, 0, "seed {seed}");
+        assert!(floor.unfilled > 0, "seed {seed}: {floor}");
         let cfg = SolverConfig::default()
             .with_seed(seed)
             .with_max_steps(30_000);
         let sol = solve(&pr, &cfg).expect("valid");
-        assert_eq!(sol.lower_bound, None, "seed {seed}");
+        let b = sol
+            .lower_bound
+            .unwrap_or_else(|| panic!("seed {seed}: no bound"));
+        assert!(b.unfilled > 0, "seed {seed}: {b}");
+        assert!(b <= sol.score, "seed {seed}: {b} above {}", sol.score);
+        assert!(sol.score.unfilled >= seat, "seed {seed}: {}", sol.score);
     }
 }
 
