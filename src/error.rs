@@ -364,6 +364,10 @@ mod tests {
     fn duplicates_reported_once_each() {
         let mut errors = Vec::new();
         check_unique("list", ["a", "b", "a", "a", "b"].iter(), &mut errors);
-        assert_eq!(errors.len(), 2);
+        let duplicate = |id: &str| ValidationError::DuplicateId {
+            item: "list".into(),
+            id: id.into(),
+        };
+        assert_eq!(errors, vec![duplicate("a"), duplicate("b")]);
     }
 }

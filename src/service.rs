@@ -832,9 +832,26 @@ pub(crate) mod tests {
 
     #[test]
     fn validation_reports_every_problem() {
+        let messages = |s: &Service| -> Vec<String> {
+            s.validate()
+                .err()
+                .map(|e| e.errors().iter().map(ToString::to_string).collect())
+                .unwrap_or_default()
+        };
+        // The sample's own problem: its on-call shift starts and ends at
+        // 00:00. Clearing the residents adds what that breaks, no more.
+        let on_call = "service \"s1\" core shift \"on-call\": ends (00:00:00) at or before its start (00:00:00)";
+        assert_eq!(messages(&sample_service()), vec![on_call]);
         let mut s = sample_service();
         s.residents.clear();
-        assert!(s.validate().is_err());
+        assert_eq!(
+            messages(&s),
+            vec![
+                on_call,
+                "service \"s1\" residents: must not be empty",
+                "service \"s1\" flexi residents to share between: must not be empty",
+            ]
+        );
         let mut s = sample_service();
         s.flexi_rule = FlexiRule::Assessed(vec![
             AssessedHours {
@@ -851,8 +868,15 @@ pub(crate) mod tests {
             },
         ]);
         // on-call shift start == end; unknown "zz"; p3 missing; 111 > 100.
-        let errors = s.validate().unwrap_err();
-        assert_eq!(errors.errors().len(), 4, "{errors}");
+        assert_eq!(
+            messages(&s),
+            vec![
+                on_call,
+                "service \"s1\" flexi rule: refers to unknown id \"zz\"",
+                "service \"s1\" flexi rule: an entry for resident \"p3\" is missing",
+                "service \"s1\" flexi rule assessed hours: 111 exceeds the limit of 100",
+            ]
+        );
     }
 
     #[test]

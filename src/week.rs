@@ -545,9 +545,23 @@ mod tests {
             person: "ava".into(),
             activities: vec![bad, clash],
         };
-        let errors = week.validate().err().map(|e| e.errors().len());
+        let errors: Vec<String> = week
+            .validate()
+            .err()
+            .map(|e| e.errors().iter().map(ToString::to_string).collect())
+            .unwrap_or_default();
         // empty name, zero minutes, priority, duplicate id, preferred and refused
-        assert_eq!(errors, Some(5));
+        let a = "person \"ava\" activity \"a\"";
+        assert_eq!(
+            errors,
+            vec![
+                format!("{a} name: must not be empty"),
+                format!("{a} minutes: 0 is out of range (expected at least 1 minute)"),
+                format!("{a} priority: 9 is out of range (expected 1 to 5)"),
+                "person \"ava\" activities: id \"a\" appears more than once".to_string(),
+                format!("{a} worker \"sam\": both preferred and refused"),
+            ]
+        );
     }
 
     #[test]

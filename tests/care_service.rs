@@ -78,7 +78,14 @@ fn a_small_service_has_every_seat_filled_and_a_bound() {
     let solution = solve(compiled.problem(), &config).expect("it solves");
     assert_eq!(solution.score.hard, 0, "{:?}", solution.breakdown);
     assert_eq!(solution.score.unfilled, 0, "{:?}", solution.breakdown);
-    assert!(solution.lower_bound.is_some());
+    // Every seat filled and every rule kept: the bound exists, is below the
+    // roster's score at the soft level and is not the empty bound.
+    let bound = solution
+        .lower_bound
+        .unwrap_or_else(|| panic!("no bound for a roster keeping every rule"));
+    assert_eq!((bound.hard, bound.unfilled), (0, 0));
+    assert!(bound <= solution.score, "{bound} above {}", solution.score);
+    assert!(bound.soft > 0, "{bound}");
 
     // The figures agree with the rota read back through the plan.
     let planned = compiled.planned(&solution).expect("it reads back");

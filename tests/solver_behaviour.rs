@@ -186,8 +186,15 @@ fn bad_input_is_an_error_and_infeasible_is_not() {
     problem.sessions[1].id = problem.sessions[0].id.clone();
     problem.workers[0].limits.min_minutes_total = Some(10);
     problem.workers[0].limits.max_minutes_total = Some(5);
-    let errs = problem.validate().err().unwrap_or_default();
-    assert!(errs.len() >= 2, "{errs:?}");
+    let duplicate = problem.sessions[0].id.clone();
+    let limits = problem.workers[0].id.clone();
+    assert_eq!(
+        problem.validate(),
+        Err(vec![
+            ProblemError::DuplicateSession(duplicate),
+            ProblemError::BadLimits(limits),
+        ])
+    );
     // Nobody at all: every seat unfilled, still a solution.
     let mut problem = common::problem(3, 2, 4, 1);
     problem.workers.clear();
@@ -198,8 +205,25 @@ fn bad_input_is_an_error_and_infeasible_is_not() {
         s.preferred.clear();
         s.worker_penalties.clear();
     }
-    let s = run(&problem, &SolverConfig::default());
+    let s = run(&problem, &steps(2_000, 3));
     assert!(s.roster.assignments.is_empty());
+    // Every seat of every required session is unfilled, each at its
+    // shortest placement (the least unfilled minutes), and nothing else
+    // is broken.
+    let unfilled: i64 = problem
+        .sessions
+        .iter()
+        .filter_map(|session| match session.cover {
+            Cover::Required { workers } => {
+                let shortest = session.placements.iter().map(|p| p.end - p.start).min();
+                Some(i64::from(workers) * shortest.unwrap_or(0) * session.priority)
+            }
+            Cover::Preferred { .. } => None,
+        })
+        .sum();
+    assert!(unfilled > 0, "no required seat in the problem");
+    assert_eq!(s.score.hard, 0, "{:?}", s.breakdown);
+    assert_eq!(s.score.unfilled, unfilled, "{:?}", s.breakdown);
 }
 
 #[test]
@@ -250,4 +274,144 @@ fn no_limits_means_construction_only() {
     let config = SolverConfig::default().with_no_step_limit();
     let s = run(&problem, &config);
     assert_eq!(s.stats.steps, 0);
+}
+
+/// The best scores a run reports as it goes, with the step of each.
+fn progress_of(problem: &Problem, config: &SolverConfig) -> Vec<(u64, Score)> {
+    let mut seen = Vec::new();
+    let solution = solve_with(problem, config, |p| {
+        seen.push((p.steps, p.best));
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = solution {
+        panic!("solve failed: {e}");
+    }
+    seen
+}
+
+/// Whether the solve stopped on a proof: its roster meets the lower bound.
+fn proven(s: &Solution) -> bool {
+    s.lower_bound == Some(s.score)
+}
+
+/// A target the search reaches part-way through its budget stops it there:
+/// the same path as without the target, cut at the first best at or below
+/// it.
+#[test]
+fn a_reachable_target_stops_the_search_at_or_below_it() {
+    let budget = 5_000;
+    let mut stopped_early = 0;
+    for seed in 0..3 {
+        let problem = common::problem(seed, 6, 30, 2);
+        let plain = steps(budget, seed);
+        let full = run(&problem, &plain);
+        let path = progress_of(&problem, &plain);
+        // A best found by the search, better than the construction's and
+        // worse than the end's.
+        let built = path.first().map(|&(_, best)| best);
+        let Some(&(at, target)) = path
+            .iter()
+            .find(|&&(_, best)| built.is_some_and(|b| best < b) && best > full.score)
+        else {
+            continue;
+        };
+        let cut = run(&problem, &plain.clone().with_target(target));
+        assert!(
+            cut.score <= target,
+            "seed {seed}: stopped at {} above the target {target}",
+            cut.score
+        );
+        // The same path as without the target, cut where it first reached it.
+        assert_eq!(cut.score, target, "seed {seed}: not the same path");
+        assert!(
+            cut.stats.steps <= at,
+            "seed {seed}: {} steps",
+            cut.stats.steps
+        );
+        assert!(
+            cut.stats.steps < budget,
+            "seed {seed}: ran the whole budget"
+        );
+        stopped_early += 1;
+    }
+    assert!(
+        stopped_early >= 2,
+        "{stopped_early} runs reached a target early"
+    );
+}
+
+/// A target no roster can reach (a negative hard level) changes nothing:
+/// the search uses its whole budget and returns the same roster.
+#[test]
+fn an_unreachable_target_uses_the_whole_budget() {
+    let budget = 5_000;
+    let unreachable = Score {
+        hard: -1,
+        unfilled: 0,
+        soft: 0,
+    };
+    let mut unproven = 0;
+    for seed in 0..3 {
+        let problem = common::problem(seed, 6, 30, 2);
+        let plain = run(&problem, &steps(budget, seed));
+        let targeted = run(&problem, &steps(budget, seed).with_target(unreachable));
+        assert_eq!(targeted.roster, plain.roster, "seed {seed}");
+        assert_eq!(targeted.stats.steps, plain.stats.steps, "seed {seed}");
+        if !proven(&targeted) {
+            assert_eq!(targeted.stats.steps, budget, "seed {seed}");
+            unproven += 1;
+        }
+    }
+    assert!(unproven >= 2, "only {unproven} runs without a proof");
+}
+
+/// Each of several searches gets the whole step budget and the steps are
+/// summed: without a proof (which stops the others early) they total
+/// exactly threads × budget.
+#[test]
+fn several_threads_without_a_proof_take_threads_times_the_budget() {
+    let budget = 5_000;
+    let mut unproven = 0;
+    for (seed, threads) in [(0, 2), (1, 3), (2, 3), (3, 1)] {
+        let problem = common::problem(seed, 6, 30, 2);
+        let s = run(&problem, &steps(budget, seed).with_threads(threads));
+        let all = budget * threads as u64;
+        if proven(&s) {
+            assert!(s.stats.steps <= all, "seed {seed}: {}", s.stats.steps);
+        } else {
+            assert_eq!(s.stats.steps, all, "seed {seed}, {threads} threads");
+            unproven += 1;
+        }
+    }
+    assert!(unproven >= 3, "only {unproven} runs without a proof");
+}
+
+/// Adding a generous wall-clock limit to a step-limited run changes
+/// nothing: same roster, steps, bound and progress, with one search and with
+/// several.
+#[test]
+fn a_long_time_limit_changes_nothing_in_a_step_limited_run() {
+    let hour = std::time::Duration::from_secs(3600);
+    for (seed, threads) in [(0, 1), (1, 1), (2, 3)] {
+        let problem = common::problem(seed, 6, 30, 2);
+        let stepped = steps(5_000, seed).with_threads(threads);
+        let timed = stepped.clone().with_max_time(hour);
+        let a = run(&problem, &stepped);
+        let b = run(&problem, &timed);
+        assert_eq!(a.roster, b.roster, "seed {seed}");
+        assert_eq!(a.score, b.score, "seed {seed}");
+        assert_eq!(a.stats.steps, b.stats.steps, "seed {seed}");
+        assert_eq!(
+            a.stats.best_found_at_step, b.stats.best_found_at_step,
+            "seed {seed}"
+        );
+        assert_eq!(a.lower_bound, b.lower_bound, "seed {seed}");
+        if threads == 1 {
+            assert_eq!(
+                progress_of(&problem, &stepped),
+                progress_of(&problem, &timed),
+                "seed {seed}"
+            );
+        }
+    }
 }

@@ -197,7 +197,12 @@ fn the_grid_names_the_days_who_supports_and_what_is_unfilled() {
         assert!(lines[0].contains(day), "{day} missing from {}", lines[0]);
     }
     // Start times in order, each with what and who beneath.
-    let at_time = |t: &str| lines.iter().position(|l| l.starts_with(t));
+    let at_time = |t: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(t))
+            .unwrap_or_else(|| panic!("no {t} row in\n{grid}"))
+    };
     assert!(at_time("07:30") < at_time("10:00"));
     assert!(grid.contains("Sam, UNFILLED"));
     assert!(grid.contains("| -  "));

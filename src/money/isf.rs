@@ -325,9 +325,25 @@ pub(crate) mod tests {
         let mut a = sample_agreement();
         a.client_contribution = d("300.001");
         a.management_fee = FeeRule::Percent(d("120"));
-        let errors = a.validate().unwrap_err();
+        let errors: Vec<String> = a
+            .validate()
+            .unwrap_err()
+            .errors()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         // fractional pennies, contribution above weekly, fee above 100%
-        assert_eq!(errors.errors().len(), 3, "{errors}");
+        let agreement = "ISF agreement for \"p1\"";
+        assert_eq!(
+            errors,
+            vec![
+                format!(
+                    "{agreement} client contribution: 300.001 is not a whole number of pennies"
+                ),
+                format!("{agreement} client contribution: 300.001 exceeds the limit of 300.00"),
+                format!("{agreement} management fee: 120% exceeds the limit of 100%"),
+            ]
+        );
     }
 
     #[test]

@@ -369,29 +369,68 @@ pub(crate) mod tests {
         l.push(entry("b1", 1, deposit("holiday"), "40")).unwrap();
         let before = l.clone();
         let refused = [
-            (entry("c1", 2, EntryKind::Credit, "1"), "duplicate"),
-            (entry("x", 0, EntryKind::Credit, "1"), "out of order"),
-            (entry("x", 2, EntryKind::Credit, "0"), "zero"),
-            (entry("x", 2, EntryKind::Credit, "-5"), "negative"),
-            (entry("x", 2, EntryKind::Credit, "1.001"), "fraction"),
+            (
+                entry("c1", 2, EntryKind::Credit, "1"),
+                "duplicate",
+                "DuplicateEntry",
+            ),
+            (
+                entry("x", 0, EntryKind::Credit, "1"),
+                "out of order",
+                "OutOfOrder",
+            ),
+            (
+                entry("x", 2, EntryKind::Credit, "0"),
+                "zero",
+                "NonPositiveAmount",
+            ),
+            (
+                entry("x", 2, EntryKind::Credit, "-5"),
+                "negative",
+                "NonPositiveAmount",
+            ),
+            (
+                entry("x", 2, EntryKind::Credit, "1.001"),
+                "fraction",
+                "FractionalPennies",
+            ),
             (
                 entry("x", 2, EntryKind::ManagementFee, "60.01"),
                 "overdrawn",
+                "Overdrawn",
             ),
-            (entry("x", 2, deposit("car"), "61"), "overdrawn by saving"),
+            (
+                entry("x", 2, deposit("car"), "61"),
+                "overdrawn by saving",
+                "Overdrawn",
+            ),
             (
                 entry("x", 2, withdraw("holiday"), "40.01"),
                 "bank overdrawn",
+                "BankOverdrawn",
             ),
-            (entry("x", 2, withdraw("car"), "1"), "unknown purpose"),
-            (entry("x", 2, deposit(" "), "1"), "empty purpose"),
+            (
+                entry("x", 2, withdraw("car"), "1"),
+                "unknown purpose",
+                "UnknownBankPurpose",
+            ),
+            (
+                entry("x", 2, deposit(" "), "1"),
+                "empty purpose",
+                "EmptyPurpose",
+            ),
             (
                 entry("x", 2, EntryKind::Credit, "1000000000000.01"),
                 "too large",
+                "AmountTooLarge",
             ),
         ];
-        for (e, why) in refused {
-            assert!(l.push(e).is_err(), "{why}");
+        for (e, why, expected) in refused {
+            let error = l.push(e).expect_err(why);
+            // The variant's name, as `Debug` writes it.
+            let debug = format!("{error:?}");
+            let variant = debug.split([' ', '{', '(']).next().unwrap_or_default();
+            assert_eq!(variant, expected, "{why}: {error}");
             assert_eq!(l, before, "{why}");
         }
         l.push(entry("w1", 3, withdraw("holiday"), "40")).unwrap();

@@ -80,6 +80,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod audit;
 pub mod check;
 mod config;
 pub mod error;
@@ -101,6 +102,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+pub use audit::{Disagreement, SearchScore};
 pub use check::{CheckReport, Violation, check};
 pub use config::{Progress, SolveStats, SolverConfig, Termination};
 pub use error::ProblemError;
@@ -154,6 +156,13 @@ pub struct Solution {
     /// minutes, budgets). `None` when no step was searched, or when the
     /// relaxation shows that no roster keeps every rule.
     pub lower_bound: Option<Score>,
+    /// The search's own score of [`Solution::roster`]: what it tracked move
+    /// by move, and the roster rebuilt through its incremental scorer in
+    /// parts. [`Solution::score`] and [`Solution::breakdown`] are the
+    /// independent checker's; [`Solution::disagreements`] sets the two side
+    /// by side, in release builds too.
+    #[serde(default)]
+    pub search: SearchScore,
 }
 
 /// Solves a problem: see [`solve_with`].
@@ -194,6 +203,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
         "incremental and checker scores differ"
     );
     let (score, breakdown) = (report.score, report.by_constraint());
+    let search = SearchScore::rebuild(problem, &model, out.best, &out.place, &out.assign);
     Ok(Solution {
         roster,
         score,
@@ -205,6 +215,7 @@ pub fn solve_with<F: FnMut(&Progress) -> ControlFlow<()>>(
             best_found_at_step: out.best_at,
         },
         lower_bound: out.bound,
+        search,
     })
 }
 

@@ -12,4 +12,5 @@ mod overlap;
 mod properties;
 mod report;
 mod rest;
+mod shuffled;
 mod soft;

@@ -314,3 +314,219 @@ pub fn problem(seed: u64, nw: usize, ns: usize, weeks: usize) -> Problem {
     problem.baseline = baseline;
     problem
 }
+
+/// A problem with its workers and sessions put in another order and
+/// renamed, every reference to them (refusals, preferences, penalties,
+/// pins, the baseline, stability weights) renamed alike; `back` turns a new
+/// name into the old one.
+pub struct Shuffled {
+    pub problem: Problem,
+    pub back: std::collections::BTreeMap<String, String>,
+    workers: std::collections::BTreeMap<String, String>,
+    sessions: std::collections::BTreeMap<String, String>,
+}
+
+/// A permutation of `0..n` drawn from `g`.
+fn permutation(g: &mut Gen, n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        order.swap(i, g.below(i as u64 + 1) as usize);
+    }
+    order
+}
+
+impl Shuffled {
+    /// `problem` shuffled by `seed`. New names sort in another order than
+    /// the old ones (`w3` may become `worker-0`), so reports sorted by name
+    /// come out in another order too. The problem's ids must be unique.
+    pub fn new(problem: &Problem, seed: u64) -> Shuffled {
+        let mut g = Gen::new(seed);
+        let mut workers = std::collections::BTreeMap::new();
+        let mut sessions = std::collections::BTreeMap::new();
+        let mut back = std::collections::BTreeMap::new();
+        let worker_order = permutation(&mut g, problem.workers.len());
+        let session_order = permutation(&mut g, problem.sessions.len());
+        for (new, &old) in worker_order.iter().enumerate() {
+            let (old, new) = (problem.workers[old].id.to_string(), format!("worker-{new}"));
+            back.insert(new.clone(), old.clone());
+            workers.insert(old, new);
+        }
+        for (new, &old) in session_order.iter().enumerate() {
+            let (old, new) = (
+                problem.sessions[old].id.to_string(),
+                format!("session-{new}"),
+            );
+            back.insert(new.clone(), old.clone());
+            sessions.insert(old, new);
+        }
+        let mut shuffled = Shuffled {
+            problem: problem.clone(),
+            back,
+            workers,
+            sessions,
+        };
+        let mut p = problem.clone();
+        p.workers = worker_order
+            .iter()
+            .map(|&i| problem.workers[i].clone())
+            .collect();
+        p.sessions = session_order
+            .iter()
+            .map(|&i| problem.sessions[i].clone())
+            .collect();
+        for w in &mut p.workers {
+            w.id = shuffled.worker(&w.id.to_string()).into();
+        }
+        for s in &mut p.sessions {
+            s.id = shuffled.session(&s.id.to_string()).into();
+            for w in s.refused.iter_mut().chain(s.preferred.iter_mut()) {
+                *w = shuffled.worker(&w.to_string()).into();
+            }
+            for (w, _) in &mut s.worker_penalties {
+                *w = shuffled.worker(&w.to_string()).into();
+            }
+        }
+        for (s, _) in &mut p.weights.stability_by_session {
+            *s = shuffled.session(&s.to_string()).into();
+        }
+        p.pins = p.pins.iter().map(|a| shuffled.assignment(a)).collect();
+        p.baseline = p.baseline.as_ref().map(|r| shuffled.roster(r));
+        shuffled.problem = p;
+        shuffled
+    }
+
+    /// The new name of worker `old` (a name the problem does not hold
+    /// stays as it is).
+    pub fn worker(&self, old: &str) -> String {
+        self.workers
+            .get(old)
+            .cloned()
+            .unwrap_or_else(|| old.to_string())
+    }
+
+    /// The new name of session `old` (a name the problem does not hold
+    /// stays as it is).
+    pub fn session(&self, old: &str) -> String {
+        self.sessions
+            .get(old)
+            .cloned()
+            .unwrap_or_else(|| old.to_string())
+    }
+
+    pub fn assignment(&self, a: &Assignment) -> Assignment {
+        Assignment {
+            session: self.session(&a.session.to_string()).into(),
+            worker: self.worker(&a.worker.to_string()).into(),
+        }
+    }
+
+    /// `roster` of the old problem in the new names.
+    pub fn roster(&self, roster: &Roster) -> Roster {
+        Roster {
+            assignments: roster
+                .assignments
+                .iter()
+                .map(|a| self.assignment(a))
+                .collect(),
+            placements: roster
+                .placements
+                .iter()
+                .map(|c| PlacementChoice {
+                    session: self.session(&c.session.to_string()).into(),
+                    index: c.index,
+                })
+                .collect(),
+        }
+    }
+
+    /// The old name of `new`.
+    pub fn old(&self, new: &str) -> String {
+        self.back
+            .get(new)
+            .cloned()
+            .unwrap_or_else(|| new.to_string())
+    }
+}
+
+/// A random roster of `problem`: each session staffed by up to two workers
+/// drawn at random (eligible or not), at a random placement.
+pub fn random_roster(problem: &Problem, seed: u64) -> Roster {
+    let mut g = Gen::new(seed ^ 0x5EED);
+    let mut roster = Roster::default();
+    let nw = problem.workers.len() as u64;
+    for s in &problem.sessions {
+        if nw > 0 {
+            for _ in 0..g.below(3) {
+                let w = &problem.workers[g.below(nw) as usize];
+                let a = Assignment {
+                    session: s.id.clone(),
+                    worker: w.id.clone(),
+                };
+                if !roster.assignments.contains(&a) {
+                    roster.assignments.push(a);
+                }
+            }
+        }
+        let n = s.placements.len() as u64;
+        if n > 1 {
+            let index = g.below(n) as usize;
+            if index != 0 {
+                roster.placements.push(PlacementChoice {
+                    session: s.id.clone(),
+                    index,
+                });
+            }
+        }
+    }
+    roster
+}
+
+/// A random problem like [`problem`], leaning feasible (one seat per required
+/// session, no refusals, fewer required tags and days off, no minimums,
+/// pins, availability windows, young workers, night rules or kinds capped at
+/// none) and with the rules that tie a worker's weeks
+/// together switched on: most weekends per worker, weekly rest, and on even
+/// seeds weekly minutes clipped at each week's start, with a weekly maximum
+/// to clip. Brute-force sized when `nw` and `ns` are small.
+pub fn roomy(seed: u64, nw: usize, ns: usize, weeks: usize) -> Problem {
+    let mut p = problem(seed, nw, ns, weeks);
+    let mut g = Gen::new(seed ^ 0x0F0F_F0F0);
+    for s in &mut p.sessions {
+        if let Cover::Required { .. } = s.cover {
+            s.cover = Cover::Required { workers: 1 };
+        }
+        s.refused.clear();
+        if g.chance(70) {
+            s.requires.clear();
+        }
+    }
+    for w in &mut p.workers {
+        w.available = None;
+        w.unavailable.clear();
+        w.young = false;
+        if g.chance(50) {
+            w.days_off.clear();
+        }
+        let l = &mut w.limits;
+        l.min_minutes_per_week = None;
+        l.min_minutes_total = None;
+        l.min_consecutive_days = None;
+        for (_, max) in &mut l.max_per_kind {
+            *max = (*max).max(1);
+        }
+        l.max_weekends = Some(g.below(2) as u32);
+        l.max_minutes_per_week = Some(900 + g.below(1200) as i64);
+    }
+    p.pins.clear();
+    p.rules.night = None;
+    p.rules.weekly_rest = Some(WeeklyRest {
+        period_days: if g.chance(50) { 7 } else { 14.min(7 * weeks) },
+        ..WeeklyRest::default()
+    });
+    p.rules.week_count = if seed.is_multiple_of(2) {
+        WeekCount::Clipped
+    } else {
+        WeekCount::ByStart
+    };
+    p
+}
