@@ -93,7 +93,7 @@ fn run(numbers: &[u64]) -> Result<(), Box<dyn Error>> {
         })
         .sum();
 
-    let construct_only = SolverConfig::default().with_seed(1).with_no_step_limit();
+    let construct_only = SolverConfig::default().with_seed(1).with_max_steps(0);
     let started = Instant::now();
     let first = solve(problem, &construct_only)?;
     let first_time = started.elapsed();
