@@ -313,22 +313,28 @@ pub use rust_decimal;
 pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
 pub use explain::{Candidate, RosterDiff, UnfilledSession};
 pub use ids::{
-    ActivityId, CoreShiftId, PersonId, ServiceId, SessionId, SkillId, TraitId, WorkerId,
+    ActivityId, CoreShiftId, KindId, MatchRowId, PersonId, PlaceId, ServiceId, SessionId, SkillId,
+    TraitId, WorkerId,
 };
 pub use money::{
     Allocation, ChargeKind, EntryKind, FeeRule, Fund, FundBudget, IsfAgreement, Ledger,
-    LedgerEntry, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
+    LedgerEntry, PayFloorTable, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
 };
+pub use notice::NoticeRules;
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
-    Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, MovedSession, OneOff, PersonPlan,
-    Plan, PlanError, PlanOptions, PlannedRota, Replan, SessionRef, UnfilledEntry, WorkerRecord,
-    WorkerRequest,
+    Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, KINDS, MIN_WORKER_AGE, MovedSession,
+    OneOff, PersonPlan, Plan, PlanError, PlanOptions, PlannedRota, Replan, SessionRef,
+    UnfilledEntry, WorkerRecord, WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};
 pub use service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
-pub use solver::{Constraint, Score, SolveStats, SolverConfig, Termination};
+pub use solver::{
+    AverageWeek, Boundary, CheckReport, Constraint, DailyRest, Fairness, Measure, NightRules,
+    ProblemError, Rules, Score, SolveStats, SolverConfig, Termination, Want, WeekCount, WeeklyRest,
+    Weights, YoungRules, check,
+};
 pub use staff::{
     Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Unavailability,
     Worker,

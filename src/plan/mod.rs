@@ -43,6 +43,8 @@
 //!   young-worker status (under 18 on the first day of the period, so the
 //!   stricter rules hold for the whole rota).
 
+mod build;
+mod checks;
 mod compile;
 mod compiled;
 mod replan;
@@ -51,6 +53,7 @@ mod solved;
 mod validate;
 
 pub use crate::money::Fund;
+pub use checks::{KINDS, MAX_WEEKLY_REST_DAYS, MIN_WORKER_AGE};
 use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
@@ -73,6 +76,7 @@ use crate::week::{Activity, PerfectWeek, RotaPeriod};
 
 /// Everything needed to plan a rota.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Plan {
     /// The dates the rota covers, and their zone.
     pub period: RotaPeriod,
@@ -100,6 +104,7 @@ pub struct Plan {
 
 /// One person's part of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PersonPlan {
     /// The person, with their matching profile.
     pub person: Person,
@@ -199,6 +204,7 @@ impl CorePlan {
 
 /// A worker's work before the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WorkerRecord {
     /// The worker.
     pub worker: WorkerId,
@@ -216,6 +222,7 @@ pub struct WorkerRecord {
 
 /// A worker's request to work or not work on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WorkerRequest {
     /// The worker.
     pub worker: WorkerId,
@@ -229,6 +236,7 @@ pub struct WorkerRequest {
 
 /// Changes to the perfect weeks for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Changes {
     /// Sessions that will not happen, by the id of their [`SessionRef`].
     #[serde(default)]
@@ -246,6 +254,7 @@ pub struct Changes {
 
 /// A session moved to another local start on its date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MovedSession {
     /// The session.
     pub session: SessionId,
@@ -255,6 +264,7 @@ pub struct MovedSession {
 
 /// A one-off activity on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OneOff {
     /// Whose.
     pub person: PersonId,
@@ -266,6 +276,7 @@ pub struct OneOff {
 
 /// A worker who cannot work from one date to another, inclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Absence {
     /// The worker.
     pub worker: WorkerId,
@@ -278,6 +289,7 @@ pub struct Absence {
 /// Rules, weights and the compiler's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct PlanOptions {
     /// The hard rules (Working Time Regulations defaults).
     pub rules: Rules,
@@ -321,9 +333,13 @@ pub enum PlanError {
     /// The plan's data has problems; every one found is listed.
     #[error("the plan has problems:\n{0}")]
     Invalid(#[from] ValidationErrors),
-    /// The compiled problem was refused by the solver (a bug in the
-    /// compiler if the plan validated).
-    #[error("the solver refused the compiled problem: {0}")]
+    /// The solver refused the problem the plan compiled into. Validation
+    /// refuses every plan the solver would (a property test holds the two
+    /// to that), so this is a fault of the crate, not of the plan: the
+    /// message says so.
+    #[error(
+        "the plan validated but the solver refused it ({0}); this is a fault in perfect-week, please report it with the plan"
+    )]
     Solver(#[from] ProblemError),
     /// A rota or session asked about is not this plan's: the error names
     /// the session or worker the plan does not have.
