@@ -208,8 +208,7 @@
 //! #     let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
 //! #     Ok(Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers))
 //! # }
-//! use perfect_week::{Absence, Changes};
-//! use perfect_week::notice::NoticeRules;
+//! use perfect_week::{Absence, Changes, NoticeRules};
 //!
 //! let plan = plan("150")?;
 //! let config = SolverConfig::default();
@@ -218,10 +217,7 @@
 //! let shop = published.entries.iter().find(|e| e.date == thursday).ok_or("shop")?;
 //! let sick = shop.workers[0].id.clone();
 //!
-//! let changes = Changes {
-//!     absences: vec![Absence { worker: sick.clone(), from: thursday, to: thursday }],
-//!     ..Changes::default()
-//! };
+//! let changes = Changes::new().with_absence(Absence::new(&sick, thursday, thursday));
 //! let wednesday = thursday.pred_opt().ok_or("date")?;
 //! let told = wednesday.and_hms_opt(9, 0, 0).ok_or("time")?.and_utc();
 //! let notice = NoticeRules::default();
@@ -249,11 +245,15 @@
 //!
 //! ## Solving and determinism
 //!
-//! [`solver::solve`] runs a construction, then late-acceptance local search
-//! with incremental scoring. With a step budget
-//! ([`Termination::max_steps`](solver::Termination::max_steps)) the same
-//! input and seed give the same rota; a time limit is available too, at the
-//! cost of that guarantee. [`solver::check()`] is an independent checker,
+//! [`Plan::solve`] is the way meant for solving a plan: it validates,
+//! compiles, solves and returns a [`PlannedRota`] with the rota, the solve's
+//! figures, the explanations, the checker's report and the problem's size.
+//! The solver ([`solver::solve`]) runs a construction, then late-acceptance
+//! local search with incremental scoring. With a step budget
+//! ([`SolverConfig::with_max_steps`], or the default budget when no limit
+//! is set) the same input and seed give the same rota; a time limit
+//! ([`SolverConfig::with_max_time`]) alone runs for that time, at the cost
+//! of that guarantee (see [`SolverConfig`] for how the limits combine). [`solver::check()`] is an independent checker,
 //! written from the rules rather than from the solver, that recomputes any
 //! roster's score; the test suite holds the two to agree.
 //!
@@ -324,7 +324,7 @@ pub use notice::NoticeRules;
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
     Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, KINDS, MIN_WORKER_AGE, MovedSession,
-    OneOff, PersonPlan, Plan, PlanError, PlanOptions, PlannedRota, Replan, SessionRef,
+    OneOff, PersonPlan, Plan, PlanError, PlanOptions, PlannedRota, ProblemSize, Replan, SessionRef,
     UnfilledEntry, WorkerRecord, WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};

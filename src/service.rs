@@ -145,8 +145,8 @@ impl CoreShiftTemplate {
         if self.start == self.end {
             errors.push(ValidationError::EndBeforeStart {
                 item: item.to_owned(),
-                start: self.start.to_string(),
-                end: self.end.to_string(),
+                start: crate::words::clock(self.start),
+                end: crate::words::clock(self.end),
             });
         }
     }
@@ -615,8 +615,8 @@ impl Service {
                     item: item.clone(),
                     value: format!(
                         "{}–{} ({} minutes)",
-                        s.start.format("%H:%M"),
-                        s.end.format("%H:%M"),
+                        crate::words::clock(s.start),
+                        crate::words::clock(s.end),
                         s.minutes()
                     ),
                     expected,

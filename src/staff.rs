@@ -512,8 +512,8 @@ impl Worker {
             if w.start == w.end {
                 errors.push(ValidationError::EndBeforeStart {
                     item: format!("{me} availability window {} ({})", i + 1, w.weekday),
-                    start: w.start.to_string(),
-                    end: w.end.to_string(),
+                    start: crate::words::clock(w.start),
+                    end: crate::words::clock(w.end),
                 });
             }
         }
@@ -521,8 +521,8 @@ impl Worker {
             if u.to <= u.from {
                 errors.push(ValidationError::EndBeforeStart {
                     item: format!("{me} unavailability {}", i + 1),
-                    start: u.from.to_string(),
-                    end: u.to.to_string(),
+                    start: u.from.format("%Y-%m-%d %H:%M").to_string(),
+                    end: u.to.format("%Y-%m-%d %H:%M").to_string(),
                 });
             }
         }

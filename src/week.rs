@@ -35,6 +35,7 @@ use crate::ids::{
     ActivityId, MatchRowId, OutcomeId, PersonId, PlaceId, SkillId, TraitId, WorkerId,
 };
 use crate::money::ChargeKind;
+use crate::words::clock;
 
 mod end;
 mod limits;
@@ -307,7 +308,7 @@ impl Activity {
             if room < i64::from(self.minutes) {
                 errors.push(ValidationError::OutOfRange {
                     item: format!("{item} window"),
-                    value: format!("{earliest}–{latest_end}"),
+                    value: format!("{}–{}", clock(*earliest), clock(*latest_end)),
                     expected: format!("room for {} minutes", self.minutes),
                 });
             }
@@ -317,8 +318,8 @@ impl Activity {
             {
                 errors.push(ValidationError::OutOfRange {
                     item: format!("{item} preferred start"),
-                    value: preferred.to_string(),
-                    expected: format!("a start inside {earliest}–{latest_end}"),
+                    value: clock(*preferred),
+                    expected: format!("a start inside {}–{}", clock(*earliest), clock(*latest_end)),
                 });
             }
         }
@@ -590,7 +591,17 @@ impl PerfectWeek {
     }
 }
 
-/// The dates a rota covers: whole weeks from a first date, in a time zone.
+/// The dates a rota covers: whole weeks from a first date, in a time zone:
+/// [`RotaPeriod::new`].
+///
+/// A period may start on any weekday. Its rota weeks then run from that
+/// weekday: a period starting on a Wednesday has weeks from Wednesday
+/// 00:00 to the next Wednesday 00:00, and the weekly contract limits, young
+/// workers' weekly limit and [`WeekCount::Clipped`](crate::WeekCount)'s
+/// cut at the start of each rota week all count in those weeks, not in
+/// calendar weeks from Monday. The period's dates and the day after its
+/// last must exist in the calendar (validation refuses a start too near
+/// [`NaiveDate::MAX`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RotaPeriod {
     /// The first date.

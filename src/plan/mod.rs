@@ -58,7 +58,7 @@ use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
 pub use session_ref::SessionRef;
-pub use solved::{PlannedRota, UnfilledEntry};
+pub use solved::{PlannedRota, ProblemSize, UnfilledEntry};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
@@ -74,7 +74,53 @@ use crate::solver::{ProblemError, Rules, Want, Weights};
 use crate::staff::Worker;
 use crate::week::{Activity, PerfectWeek, RotaPeriod};
 
-/// Everything needed to plan a rota.
+/// Everything needed to plan a rota: [`Plan::new`] with the period, the
+/// people and the workers, then `with_*` for the rest.
+///
+/// ```
+/// use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+/// use perfect_week::chrono_tz::Europe::London;
+/// use perfect_week::{
+///     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, Rules, RotaPeriod,
+///     SolverConfig, WeekCount, Worker,
+/// };
+///
+/// let monday = NaiveDate::from_ymd_opt(2026, 10, 12).ok_or("date")?;
+/// let at = |h| NaiveTime::from_hms_opt(h, 0, 0).ok_or("time");
+/// let week = PerfectWeek::new("ava", vec![
+///     Activity::from_to("swim", "Swimming", Weekday::Tue, at(10)?, at(11)?),
+/// ]);
+/// let ava = PersonPlan::new(Person::new("ava", "Ava"), week, Some(Fund::hours(5.into())));
+/// let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+/// let sam = Worker::new("sam", "Sam", born, Contract::new(20 * 60, "12.71".parse()?));
+/// let plan = Plan::new(RotaPeriod::new(monday, 1, London), vec![ava], vec![sam])
+///     .with_rules(Rules::default().with_week_count(WeekCount::Clipped));
+/// let planned = plan.solve(&SolverConfig::default())?;
+/// assert_eq!(planned.rota.unfilled_seats(), 0);
+/// assert_eq!(planned.report.score, planned.rota.score);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A struct literal is refused outside the crate (the type may grow);
+/// [`Plan::new`] and the `with_*` methods say the same:
+///
+/// ```compile_fail,E0639
+/// use perfect_week::chrono::NaiveDate;
+/// use perfect_week::chrono_tz::Europe::London;
+/// use perfect_week::{Changes, Plan, PlanOptions, RotaPeriod};
+///
+/// let monday = NaiveDate::from_ymd_opt(2026, 10, 12).unwrap_or_default();
+/// let plan = Plan {
+///     period: RotaPeriod::new(monday, 1, London),
+///     people: vec![],
+///     workers: vec![],
+///     service: None,
+///     history: vec![],
+///     requests: vec![],
+///     changes: Changes::default(),
+///     options: PlanOptions::default(),
+/// };
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
@@ -117,10 +163,24 @@ pub struct PersonPlan {
 
 /// A service whose core shifts are rostered with the people's activities:
 /// its weekly pattern ([`Service::core`]) and core shifts on single dates.
+/// Made with [`CorePlan::new`], [`CorePlan::with_budget_per_week`] and
+/// [`CorePlan::with_dated_shift`].
 ///
 /// Only the core pattern of the service is needed to plan (see
 /// [`Service::validate_core`]); residents and the flexi pool are for sharing
 /// its cost.
+///
+/// **Rate cards.** An empty [`RateCardSet`] is allowed: core shifts on a
+/// date with no card in force are then charged nothing (so a core budget
+/// constrains nothing on those dates), while a person's activity funded by
+/// the core ([`Funding::Core`](crate::week::Funding::Core)) needs a card in
+/// force on each of its dates, and validation names every date that has
+/// none.
+///
+/// **Dated shifts** are checked as the weekly pattern's are: workers, an
+/// end other than the start, the length its kind allows (20:00–19:00 is 23
+/// hours, too long for a day or a waking night), and that some worker holds
+/// each skill it needs. Their date must be in the rota period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CorePlan {
@@ -140,7 +200,10 @@ pub struct CorePlan {
 
 /// A core shift on one date only. Its session is
 /// `core/{service}/{shift}/{date}`, like a weekly shift's on that date, so
-/// its id must not be a weekly shift's.
+/// its id must not be a weekly shift's; the same id may be used on other
+/// dates (an extra waking night on the 24th and the 31st), but not twice on
+/// one date. Make the shift with [`CoreShiftTemplate::dated`] and add it
+/// with [`CorePlan::with_dated_shift`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DatedCoreShift {

@@ -177,8 +177,8 @@ impl Plan {
                         item: item.clone(),
                         value: format!(
                             "{}–{} ({} minutes)",
-                            dated.shift.start.format("%H:%M"),
-                            dated.shift.end.format("%H:%M"),
+                            crate::words::clock(dated.shift.start),
+                            crate::words::clock(dated.shift.end),
                             dated.shift.minutes()
                         ),
                         expected,

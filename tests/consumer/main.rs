@@ -66,6 +66,18 @@ pub fn plan() -> Plan {
 fn the_consumer_plan_validates_and_fills_every_seat() -> TestResult {
     let planned = plan().solve(&perfect_week::SolverConfig::default().with_max_steps(2_000))?;
     assert_eq!(planned.rota.unfilled_seats(), 0);
+    // The one call gives the checker's report and the problem's size too:
+    // a swim and seven day shifts, one seat each.
+    assert_eq!(planned.report.score, planned.rota.score);
+    assert_eq!(
+        (
+            planned.size.sessions,
+            planned.size.core_sessions,
+            planned.size.seats
+        ),
+        (8, 7, 8)
+    );
+    assert_eq!(planned.size.workers, 2);
     Ok(())
 }
 
