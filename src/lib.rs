@@ -240,7 +240,7 @@
 //! [`explain::unfilled`] says, for each empty seat, which rule rules out each
 //! worker. Every rule and its exact meaning is listed in [`solver::problem`];
 //! each can be switched off or re-parameterised through
-//! [`Rules`](solver::Rules) and [`Weights`](solver::Weights). The defaults
+//! [`Rules`] and [`Weights`]. The defaults
 //! follow the Working Time Regulations 1998.
 //!
 //! ## Solving and determinism
