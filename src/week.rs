@@ -70,7 +70,7 @@ pub struct PerfectWeek {
 /// let shop = Activity::new("shop", "Food shopping", Weekday::Thu,
 ///     Timing::flexible(at(9, 0)?, at(13, 0)?, at(10, 0)?), 90)
 ///     .funded_by(Funding::Flexi);
-/// assert_eq!(shop.start_options().len(), 5);
+/// assert_eq!(shop.start_options().len(), 6); // 09:00, 09:30 … 11:30
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
