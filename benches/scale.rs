@@ -20,8 +20,8 @@ fn one(c: &mut Criterion, name: &str, plan: &Plan) {
         eprintln!("{name}: the plan does not compile: nothing to solve");
         return;
     };
-    // No step, time or target limit: the solver stops after construction.
-    let config = SolverConfig::default().with_seed(1).with_no_step_limit();
+    // A step limit of 0: the solver stops after construction.
+    let config = SolverConfig::default().with_seed(1).with_max_steps(0);
     group.bench_function("first full rota", |b| {
         b.iter(|| solve(black_box(compiled.problem()), &config))
     });

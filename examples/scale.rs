@@ -21,7 +21,7 @@ use std::error::Error;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use perfect_week::solver::{Cover, SolverConfig, solve};
+use perfect_week::solver::{SolverConfig, solve};
 
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -83,17 +83,10 @@ fn run(numbers: &[u64]) -> Result<(), Box<dyn Error>> {
     let compiled = plan.compile()?;
     let compile = started.elapsed();
     let problem = compiled.problem();
-    let sessions = problem.sessions.len();
-    let seats: u64 = problem
-        .sessions
-        .iter()
-        .map(|s| match s.cover {
-            Cover::Required { workers } => u64::from(workers),
-            Cover::Preferred { .. } => 0,
-        })
-        .sum();
+    let size = perfect_week::ProblemSize::of(problem);
+    let (sessions, seats) = (size.sessions, size.seats);
 
-    let construct_only = SolverConfig::default().with_seed(1).with_no_step_limit();
+    let construct_only = SolverConfig::default().with_seed(1).with_max_steps(0);
     let started = Instant::now();
     let first = solve(problem, &construct_only)?;
     let first_time = started.elapsed();

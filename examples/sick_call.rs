@@ -109,14 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
-    let changes = Changes {
-        absences: vec![Absence {
-            worker: sick.id.clone(),
-            from: first,
-            to: last,
-        }],
-        ..Changes::default()
-    };
+    let changes = Changes::new().with_absence(Absence::new(&sick.id, first, last));
     let replan = plan.replan(&published, &changes, first, told, &rules, &config)?;
     let monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
     writeln!(

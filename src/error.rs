@@ -129,6 +129,22 @@ pub enum ValidationError {
         /// What contradicts what.
         reason: String,
     },
+    /// A worker is younger than a worker may be
+    /// ([`MIN_WORKER_AGE`](crate::plan::MIN_WORKER_AGE)) on the first date of
+    /// the rota.
+    #[error(
+        "worker \"{worker}\": a worker must be at least {} (aged {age} on {})",
+        crate::plan::MIN_WORKER_AGE,
+        long_date(*date)
+    )]
+    TooYoung {
+        /// The worker.
+        worker: String,
+        /// Their age in whole years on `date`.
+        age: u32,
+        /// The date.
+        date: NaiveDate,
+    },
     /// No rate card is in force on a date that needs costing.
     #[error("{item}: no rate card is in force on {date}")]
     NoRateCard {
@@ -137,6 +153,11 @@ pub enum ValidationError {
         /// The date with no card.
         date: NaiveDate,
     },
+}
+
+/// A date as a coordinator writes it: "12 October 2026".
+pub(crate) fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }
 
 /// Every problem found by a `validate` method, in the order found.

@@ -45,6 +45,18 @@ macro_rules! string_id {
                 Self(id)
             }
         }
+
+        impl From<&String> for $name {
+            fn from(id: &String) -> Self {
+                Self(id.clone())
+            }
+        }
+
+        impl From<&$name> for $name {
+            fn from(id: &$name) -> Self {
+                id.clone()
+            }
+        }
     };
 }
 

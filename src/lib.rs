@@ -208,8 +208,7 @@
 //! #     let period = RotaPeriod::new(monday, 1, perfect_week::chrono_tz::Europe::London);
 //! #     Ok(Plan::new(period, vec![PersonPlan::new(ava, week, Some(fund))], workers))
 //! # }
-//! use perfect_week::{Absence, Changes};
-//! use perfect_week::notice::NoticeRules;
+//! use perfect_week::{Absence, Changes, NoticeRules};
 //!
 //! let plan = plan("150")?;
 //! let config = SolverConfig::default();
@@ -218,10 +217,7 @@
 //! let shop = published.entries.iter().find(|e| e.date == thursday).ok_or("shop")?;
 //! let sick = shop.workers[0].id.clone();
 //!
-//! let changes = Changes {
-//!     absences: vec![Absence { worker: sick.clone(), from: thursday, to: thursday }],
-//!     ..Changes::default()
-//! };
+//! let changes = Changes::new().with_absence(Absence::new(&sick, thursday, thursday));
 //! let wednesday = thursday.pred_opt().ok_or("date")?;
 //! let told = wednesday.and_hms_opt(9, 0, 0).ok_or("time")?.and_utc();
 //! let notice = NoticeRules::default();
@@ -244,16 +240,20 @@
 //! [`explain::unfilled`] says, for each empty seat, which rule rules out each
 //! worker. Every rule and its exact meaning is listed in [`solver::problem`];
 //! each can be switched off or re-parameterised through
-//! [`Rules`](solver::Rules) and [`Weights`](solver::Weights). The defaults
+//! [`Rules`] and [`Weights`]. The defaults
 //! follow the Working Time Regulations 1998.
 //!
 //! ## Solving and determinism
 //!
-//! [`solver::solve`] runs a construction, then late-acceptance local search
-//! with incremental scoring. With a step budget
-//! ([`Termination::max_steps`](solver::Termination::max_steps)) the same
-//! input and seed give the same rota; a time limit is available too, at the
-//! cost of that guarantee. [`solver::check()`] is an independent checker,
+//! [`Plan::solve`] is the way meant for solving a plan: it validates,
+//! compiles, solves and returns a [`PlannedRota`] with the rota, the solve's
+//! figures, the explanations, the checker's report and the problem's size.
+//! The solver ([`solver::solve`]) runs a construction, then late-acceptance
+//! local search with incremental scoring. With a step budget
+//! ([`SolverConfig::with_max_steps`], or the default budget when no limit
+//! is set) the same input and seed give the same rota; a time limit
+//! ([`SolverConfig::with_max_time`]) alone runs for that time, at the cost
+//! of that guarantee (see [`SolverConfig`] for how the limits combine). [`solver::check()`] is an independent checker,
 //! written from the rules rather than from the solver, that recomputes any
 //! roster's score; the test suite holds the two to agree.
 //!
@@ -313,22 +313,28 @@ pub use rust_decimal;
 pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
 pub use explain::{Candidate, RosterDiff, UnfilledSession};
 pub use ids::{
-    ActivityId, CoreShiftId, PersonId, ServiceId, SessionId, SkillId, TraitId, WorkerId,
+    ActivityId, CoreShiftId, KindId, MatchRowId, PersonId, PlaceId, ServiceId, SessionId, SkillId,
+    TraitId, WorkerId,
 };
 pub use money::{
     Allocation, ChargeKind, EntryKind, FeeRule, Fund, FundBudget, IsfAgreement, Ledger,
-    LedgerEntry, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
+    LedgerEntry, PayFloorTable, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
 };
+pub use notice::NoticeRules;
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};
 pub use plan::{
-    Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, MovedSession, OneOff, PersonPlan,
-    Plan, PlanError, PlanOptions, PlannedRota, Replan, SessionRef, UnfilledEntry, WorkerRecord,
-    WorkerRequest,
+    Absence, Changes, CompiledPlan, CorePlan, DatedCoreShift, KINDS, MIN_WORKER_AGE, MovedSession,
+    OneOff, PersonPlan, Plan, PlanError, PlanOptions, PlannedRota, ProblemSize, Replan, SessionRef,
+    UnfilledEntry, WorkerRecord, WorkerRequest,
 };
 pub use review::{Action, Outcome, Review, SupportPlan};
 pub use rota::{Rota, RotaEntry, RotaWorker, Timetable};
 pub use service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
-pub use solver::{Constraint, Score, SolveStats, SolverConfig, Termination};
+pub use solver::{
+    AverageWeek, Boundary, CheckReport, Constraint, DailyRest, Fairness, Measure, NightRules,
+    ProblemError, Rules, Score, SolveStats, SolverConfig, Termination, Want, WeekCount, WeeklyRest,
+    Weights, YoungRules, check,
+};
 pub use staff::{
     Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Unavailability,
     Worker,

@@ -107,6 +107,21 @@ impl CoreShiftTemplate {
         }
     }
 
+    /// A shift for one date only ([`CorePlan::with_dated_shift`] gives the
+    /// date): [`CoreShiftTemplate::new`] with no weekdays, of one worker
+    /// with no required skills.
+    ///
+    /// [`CorePlan::with_dated_shift`]: crate::plan::CorePlan::with_dated_shift
+    pub fn dated(
+        id: impl Into<CoreShiftId>,
+        role: impl Into<String>,
+        kind: CoreShiftKind,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Self {
+        Self::new(id, role, kind, Vec::new(), start, end)
+    }
+
     /// The same shift needing `workers` at once.
     pub fn with_workers(mut self, workers: u8) -> Self {
         self.workers = workers;
@@ -130,8 +145,8 @@ impl CoreShiftTemplate {
         if self.start == self.end {
             errors.push(ValidationError::EndBeforeStart {
                 item: item.to_owned(),
-                start: self.start.to_string(),
-                end: self.end.to_string(),
+                start: crate::words::clock(self.start),
+                end: crate::words::clock(self.end),
             });
         }
     }
@@ -598,7 +613,12 @@ impl Service {
             } else if let Some(expected) = s.length_problem(&SessionLimits::default()) {
                 errors.push(ValidationError::OutOfRange {
                     item: item.clone(),
-                    value: format!("{}–{} ({} minutes)", s.start, s.end, s.minutes()),
+                    value: format!(
+                        "{}–{} ({} minutes)",
+                        crate::words::clock(s.start),
+                        crate::words::clock(s.end),
+                        s.minutes()
+                    ),
                     expected,
                 });
             }
@@ -893,7 +913,7 @@ pub(crate) mod tests {
             errors.errors(),
             [ValidationError::OutOfRange {
                 item: "service \"s1\" core shift \"day\"".into(),
-                value: "20:00:00–19:00:00 (1380 minutes)".into(),
+                value: "20:00–19:00 (1380 minutes)".into(),
                 expected: "at most 720 minutes for a supported session".into(),
             }]
         );

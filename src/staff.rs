@@ -21,8 +21,40 @@ use crate::time::{TimeRange, local_window, resolve_local};
 /// without overflow. Also at [`money::MAX_HOURLY`](crate::money::MAX_HOURLY).
 pub const MAX_HOURLY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
-/// A member of staff.
+/// A member of staff. Start from [`Worker::new`] and add what they hold:
+///
+/// ```
+/// use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+/// use perfect_week::{AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Worker};
+///
+/// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let at = |h| NaiveTime::from_hms_opt(h, 0, 0).ok_or("time");
+/// let sam = Worker::new("sam", "Sam Ward", date(1990, 6, 1)?,
+///         Contract::new(37 * 60, "12.71".parse()?))
+///     .with_qualification(Qualification::new("medication").with_expires(date(2027, 1, 31)?))
+///     .with_characteristic("calm")
+///     .with_interest("football")
+///     .with_availability(AvailabilityWindow::new(Weekday::Mon, at(8)?, at(20)?))
+///     .with_leave(Leave::new(date(2026, 8, 3)?, date(2026, 8, 7)?, LeaveKind::Annual));
+/// sam.validate()?;
+/// assert!(sam.has_valid(&"medication".into(), date(2026, 10, 12)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A struct literal is refused outside the crate (the type may grow):
+///
+/// ```compile_fail,E0639
+/// use perfect_week::chrono::NaiveDate;
+/// use perfect_week::{Contract, Worker};
+///
+/// let born = NaiveDate::from_ymd_opt(1990, 6, 1).unwrap_or_default();
+/// let sam = Worker {
+///     name: "Sam Ward".into(),
+///     ..Worker::new("sam", "Sam", born, Contract::new(600, "12.71".parse().unwrap_or_default()))
+/// };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Worker {
     /// The worker's id (e.g. a payroll number).
     pub id: WorkerId,
@@ -167,8 +199,9 @@ pub struct Availability {
     pub unavailable: Vec<Unavailability>,
 }
 
-/// A weekly window of availability in local time.
+/// A weekly window of availability in local time: [`AvailabilityWindow::new`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AvailabilityWindow {
     /// The day the window starts on.
     pub weekday: Weekday,
@@ -179,8 +212,10 @@ pub struct AvailabilityWindow {
     pub end: NaiveTime,
 }
 
-/// A dated period, in local time, when a worker cannot work.
+/// A dated period, in local time, when a worker cannot work:
+/// [`Unavailability::new`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Unavailability {
     /// Local start.
     pub from: NaiveDateTime,
@@ -188,6 +223,30 @@ pub struct Unavailability {
     pub to: NaiveDateTime,
     /// Why (optional, for people reading the rota).
     pub reason: String,
+}
+
+impl AvailabilityWindow {
+    /// Available on `weekday` from local `start` to local `end` (at or
+    /// before `start`: the next day).
+    pub fn new(weekday: Weekday, start: NaiveTime, end: NaiveTime) -> Self {
+        Self {
+            weekday,
+            start,
+            end,
+        }
+    }
+}
+
+impl Unavailability {
+    /// Not available from local `from` to local `to`, for `reason` (may be
+    /// empty).
+    pub fn new(from: NaiveDateTime, to: NaiveDateTime, reason: impl Into<String>) -> Self {
+        Self {
+            from,
+            to,
+            reason: reason.into(),
+        }
+    }
 }
 
 /// A period of approved leave, by whole days.
@@ -257,6 +316,50 @@ impl Worker {
             availability: Availability::default(),
             leave: Vec::new(),
         }
+    }
+
+    /// The same worker holding `qualification`.
+    pub fn with_qualification(mut self, qualification: Qualification) -> Self {
+        self.qualifications.push(qualification);
+        self
+    }
+
+    /// The same worker with a personality characteristic (`calm`,
+    /// `female`, …), matched against a person's matching profile.
+    pub fn with_characteristic(mut self, characteristic: impl Into<TraitId>) -> Self {
+        self.characteristics.push(characteristic.into());
+        self
+    }
+
+    /// The same worker with an interest that may be shared.
+    pub fn with_interest(mut self, interest: impl Into<TraitId>) -> Self {
+        self.interests.push(interest.into());
+        self
+    }
+
+    /// The same worker with approved leave.
+    pub fn with_leave(mut self, leave: Leave) -> Self {
+        self.leave.push(leave);
+        self
+    }
+
+    /// The same worker available in `window` each week (once any window is
+    /// given, only the windows given).
+    pub fn with_availability(mut self, window: AvailabilityWindow) -> Self {
+        self.availability.weekly.push(window);
+        self
+    }
+
+    /// The same worker not available for a dated period.
+    pub fn with_unavailability(mut self, unavailable: Unavailability) -> Self {
+        self.availability.unavailable.push(unavailable);
+        self
+    }
+
+    /// The same worker with their own one-page profile.
+    pub fn with_profile(mut self, profile: OnePageProfile) -> Self {
+        self.profile = profile;
+        self
     }
 
     /// Whether the worker holds `skill`, valid on `on`.
@@ -373,6 +476,22 @@ impl Worker {
                 expected: "more than £0 (see money::PayFloorTable for the legal floor)".into(),
             });
         }
+        if c.max_minutes_per_week == 0 {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{me} contract maximum minutes per week"),
+                value: "0".into(),
+                expected:
+                    "at least 1 minute (a worker who cannot work this period is on leave or absent)"
+                        .into(),
+            });
+        }
+        if c.hourly_pay.normalize().scale() > 2 {
+            errors.push(ValidationError::NotWholeUnits {
+                item: format!("{me} contract hourly pay"),
+                amount: c.hourly_pay,
+                unit: "pennies".into(),
+            });
+        }
         if c.hourly_pay > MAX_HOURLY {
             errors.push(ValidationError::ExceedsLimit {
                 item: format!("{me} contract hourly pay"),
@@ -393,8 +512,8 @@ impl Worker {
             if w.start == w.end {
                 errors.push(ValidationError::EndBeforeStart {
                     item: format!("{me} availability window {} ({})", i + 1, w.weekday),
-                    start: w.start.to_string(),
-                    end: w.end.to_string(),
+                    start: crate::words::clock(w.start),
+                    end: crate::words::clock(w.end),
                 });
             }
         }
@@ -402,8 +521,8 @@ impl Worker {
             if u.to <= u.from {
                 errors.push(ValidationError::EndBeforeStart {
                     item: format!("{me} unavailability {}", i + 1),
-                    start: u.from.to_string(),
-                    end: u.to.to_string(),
+                    start: u.from.format("%Y-%m-%d %H:%M").to_string(),
+                    end: u.to.format("%Y-%m-%d %H:%M").to_string(),
                 });
             }
         }

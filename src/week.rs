@@ -35,6 +35,7 @@ use crate::ids::{
     ActivityId, MatchRowId, OutcomeId, PersonId, PlaceId, SkillId, TraitId, WorkerId,
 };
 use crate::money::ChargeKind;
+use crate::words::clock;
 
 mod end;
 mod limits;
@@ -42,7 +43,8 @@ mod skills;
 
 pub use limits::SessionLimits;
 
-/// A person's perfect week.
+/// A person's perfect week: [`PerfectWeek::new`], then
+/// [`PerfectWeek::with_activity`] for each thing they do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PerfectWeek {
     /// Whose week it is.
@@ -51,8 +53,28 @@ pub struct PerfectWeek {
     pub activities: Vec<Activity>,
 }
 
-/// One thing the person does in their week.
+/// One thing the person does in their week. [`Activity::from_to`] makes one
+/// at set clock times, [`Activity::new`] one at a start (fixed or flexible)
+/// for some minutes; the `with_*` methods say the rest:
+///
+/// ```
+/// use perfect_week::chrono::{NaiveTime, Weekday};
+/// use perfect_week::{Activity, Funding, Support, Timing};
+///
+/// let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).ok_or("time");
+/// let swim = Activity::from_to("swim", "Swimming", Weekday::Tue, at(10, 0)?, at(11, 30)?)
+///     .with_support(Support::new(1).with_skill("lifeguard"))
+///     .at("leisure-centre")
+///     .with_priority(5);
+/// assert_eq!(swim.minutes, 90);
+/// let shop = Activity::new("shop", "Food shopping", Weekday::Thu,
+///     Timing::flexible(at(9, 0)?, at(13, 0)?, at(10, 0)?), 90)
+///     .funded_by(Funding::Flexi);
+/// assert_eq!(shop.start_options().len(), 6); // 09:00, 09:30 … 11:30
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Activity {
     /// Unique within the week.
     pub id: ActivityId,
@@ -129,6 +151,27 @@ impl Activity {
             priority: default_priority(),
             outcomes: Vec::new(),
         }
+    }
+
+    /// A 1:1 activity from local `start` to local `end` (at or before
+    /// `start`: the next day) on `day`, paid from the person's flexi
+    /// allocation, priority 3: [`Activity::new`] with a fixed start, then
+    /// [`Activity::until`] `end`.
+    pub fn from_to(
+        id: impl Into<ActivityId>,
+        name: impl Into<String>,
+        day: Weekday,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Self {
+        Self::new(id, name, day, Timing::fixed(start), 0).until(end)
+    }
+
+    /// Sets how it is charged to the fund (ordinary support, a waking night
+    /// or a sleep-in).
+    pub fn with_charge(mut self, charge: ChargeKind) -> Self {
+        self.charge = charge;
+        self
     }
 
     /// Sets what pays for it.
@@ -240,6 +283,13 @@ impl Activity {
                 }
             }
         }
+        if self.support.workers > Support::MAX_WORKERS {
+            errors.push(ValidationError::OutOfRange {
+                item: format!("{item} support workers"),
+                value: self.support.workers.to_string(),
+                expected: format!("at most {} workers at once", Support::MAX_WORKERS),
+            });
+        }
         if !(1..=5).contains(&self.priority) {
             errors.push(ValidationError::OutOfRange {
                 item: format!("{item} priority"),
@@ -258,7 +308,7 @@ impl Activity {
             if room < i64::from(self.minutes) {
                 errors.push(ValidationError::OutOfRange {
                     item: format!("{item} window"),
-                    value: format!("{earliest}–{latest_end}"),
+                    value: format!("{}–{}", clock(*earliest), clock(*latest_end)),
                     expected: format!("room for {} minutes", self.minutes),
                 });
             }
@@ -268,8 +318,8 @@ impl Activity {
             {
                 errors.push(ValidationError::OutOfRange {
                     item: format!("{item} preferred start"),
-                    value: preferred.to_string(),
-                    expected: format!("a start inside {earliest}–{latest_end}"),
+                    value: clock(*preferred),
+                    expected: format!("a start inside {}–{}", clock(*earliest), clock(*latest_end)),
                 });
             }
         }
@@ -358,8 +408,32 @@ impl Timing {
     }
 }
 
-/// The support an activity needs.
+/// The support an activity needs. Start from [`Support::new`] (or
+/// [`Support::default`], one worker) and add what it asks for:
+///
+/// ```
+/// use perfect_week::Support;
+///
+/// // Two workers at once, both holding "moving-and-handling", one of them
+/// // Sam if possible, never Lee.
+/// let support = Support::new(2)
+///     .with_skill("moving-and-handling")
+///     .with_preferred("sam")
+///     .with_refused("lee");
+/// assert_eq!(support.workers, 2);
+/// assert_eq!(support.skills, vec!["moving-and-handling".into()]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A struct literal is refused outside the crate (the type may grow):
+///
+/// ```compile_fail,E0639
+/// use perfect_week::Support;
+///
+/// let support = Support { workers: 2, ..Support::default() };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Support {
     /// How many workers, each covering the whole activity: 0 (none), 1 (1:1),
     /// 2 (2:1) or more.
@@ -396,6 +470,53 @@ impl Default for Support {
     }
 }
 
+impl Support {
+    /// The most workers at once an activity may need (4:1 support); more
+    /// is refused by validation.
+    pub const MAX_WORKERS: u8 = 4;
+
+    /// Support by `workers` at once (1 for 1:1, 2 for 2:1), each covering
+    /// the whole activity, with no skill, characteristic or worker asked
+    /// for. `Support::new(0)` needs no worker (an unpaid activity).
+    pub fn new(workers: u8) -> Self {
+        Self {
+            workers,
+            ..Self::default()
+        }
+    }
+
+    /// The same support, every worker holding `skill` on the date.
+    pub fn with_skill(mut self, skill: impl Into<SkillId>) -> Self {
+        self.skills.push(skill.into());
+        self
+    }
+
+    /// The same support, every worker having `characteristic` (a hard
+    /// requirement, such as `female` for intimate care).
+    pub fn with_characteristic(mut self, characteristic: impl Into<TraitId>) -> Self {
+        self.characteristics.push(characteristic.into());
+        self
+    }
+
+    /// The same support, the person preferring `worker`.
+    pub fn with_preferred(mut self, worker: impl Into<WorkerId>) -> Self {
+        self.preferred.push(worker.into());
+        self
+    }
+
+    /// The same support, the person refusing `worker` for this activity.
+    pub fn with_refused(mut self, worker: impl Into<WorkerId>) -> Self {
+        self.refused.push(worker.into());
+        self
+    }
+
+    /// The same support, drawing on `row` of the person's matching profile.
+    pub fn with_match_row(mut self, row: impl Into<MatchRowId>) -> Self {
+        self.match_row = Some(row.into());
+        self
+    }
+}
+
 /// What pays for an activity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -412,6 +533,20 @@ pub enum Funding {
 }
 
 impl PerfectWeek {
+    /// `person`'s week of `activities` (in any order).
+    pub fn new(person: impl Into<PersonId>, activities: Vec<Activity>) -> Self {
+        Self {
+            person: person.into(),
+            activities,
+        }
+    }
+
+    /// The same week with one more activity.
+    pub fn with_activity(mut self, activity: Activity) -> Self {
+        self.activities.push(activity);
+        self
+    }
+
     /// Checks every activity and reports every problem found: empty names,
     /// zero durations or ones longer than [`SessionLimits::default`] allows
     /// for the kind, a sleep-in that does not cover the night, windows too
@@ -456,7 +591,17 @@ impl PerfectWeek {
     }
 }
 
-/// The dates a rota covers: whole weeks from a first date, in a time zone.
+/// The dates a rota covers: whole weeks from a first date, in a time zone:
+/// [`RotaPeriod::new`].
+///
+/// A period may start on any weekday. Its rota weeks then run from that
+/// weekday: a period starting on a Wednesday has weeks from Wednesday
+/// 00:00 to the next Wednesday 00:00, and the weekly contract limits, young
+/// workers' weekly limit and [`WeekCount::Clipped`](crate::WeekCount)'s
+/// cut at the start of each rota week all count in those weeks, not in
+/// calendar weeks from Monday. The period's dates and the day after its
+/// last must exist in the calendar (validation refuses a start too near
+/// [`NaiveDate::MAX`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RotaPeriod {
     /// The first date.

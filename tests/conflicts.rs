@@ -142,10 +142,7 @@ fn drive(day: Weekday, hour: u32, minutes: u32) -> Activity {
         Timing::fixed(at(hour)),
         minutes,
     )
-    .with_support(Support {
-        skills: vec!["driving".into()],
-        ..Support::default()
-    })
+    .with_support(Support::new(1).with_skill("driving"))
 }
 
 #[test]

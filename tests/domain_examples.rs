@@ -135,38 +135,29 @@ fn person() -> Person {
 }
 
 fn worker() -> Worker {
-    Worker {
-        id: WorkerId::new("w1"),
-        name: "Sam".into(),
-        profile: OnePageProfile::default(),
-        qualifications: vec![Qualification::new("driving").with_obtained(date(2020, 1, 1))],
-        characteristics: vec![TraitId::new("patient")],
-        interests: vec![TraitId::new("football")],
-        contract: Contract::new(2400, d("12.71"))
-            .with_min_minutes_per_week(600)
-            .with_opted_out_of_48h(true),
-        date_of_birth: date(1990, 2, 3),
-        availability: Availability {
-            weekly: vec![AvailabilityWindow {
-                weekday: Weekday::Sat,
-                start: hm(10, 0),
-                end: hm(2, 0),
-            }],
-            unavailable: vec![Unavailability {
-                from: date(2026, 5, 2).and_time(hm(12, 0)),
-                to: date(2026, 5, 2).and_time(hm(13, 0)),
-                reason: "Dentist".into(),
-            }],
-        },
-        leave: vec![
-            Leave::new(date(2026, 8, 1), date(2026, 8, 14), LeaveKind::Annual),
-            Leave::new(
-                date(2026, 9, 1),
-                date(2026, 9, 1),
-                LeaveKind::Other("jury".into()),
-            ),
-        ],
-    }
+    let contract = Contract::new(2400, d("12.71"))
+        .with_min_minutes_per_week(600)
+        .with_opted_out_of_48h(true);
+    Worker::new("w1", "Sam", date(1990, 2, 3), contract)
+        .with_qualification(Qualification::new("driving").with_obtained(date(2020, 1, 1)))
+        .with_characteristic("patient")
+        .with_interest("football")
+        .with_availability(AvailabilityWindow::new(Weekday::Sat, hm(10, 0), hm(2, 0)))
+        .with_unavailability(Unavailability::new(
+            date(2026, 5, 2).and_time(hm(12, 0)),
+            date(2026, 5, 2).and_time(hm(13, 0)),
+            "Dentist",
+        ))
+        .with_leave(Leave::new(
+            date(2026, 8, 1),
+            date(2026, 8, 14),
+            LeaveKind::Annual,
+        ))
+        .with_leave(Leave::new(
+            date(2026, 9, 1),
+            date(2026, 9, 1),
+            LeaveKind::Other("jury".into()),
+        ))
 }
 
 fn outcome(id: &str, status: OutcomeStatus) -> Outcome {

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Europe::London;
-use perfect_week::ids::WorkerId;
 use perfect_week::notice::{NoticeRules, shift_messages};
 use perfect_week::plan::{Absence, Changes, OneOff, Plan, PlanError, Replan};
 use perfect_week::rota::Rota;
@@ -25,10 +24,7 @@ fn date(day: u32) -> Result<NaiveDate, &'static str> {
 /// worker supports at most two sessions in the fortnight.
 fn plan(soon: u32) -> Result<Plan, Box<dyn std::error::Error>> {
     let ten = NaiveTime::from_hms_opt(10, 0, 0).ok_or("time")?;
-    let not = |worker: &str| Support {
-        refused: vec![WorkerId::new(worker)],
-        ..Support::default()
-    };
+    let not = |worker: &str| Support::new(1).with_refused(worker);
     let swim = Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(ten), 60)
         .with_support(not("cal"));
     let mut plan = tiny::plan(
@@ -39,12 +35,12 @@ fn plan(soon: u32) -> Result<Plan, Box<dyn std::error::Error>> {
         tiny::Money::default(),
     );
     for (day, minutes) in [(4, soon), (11, 60)] {
-        plan.changes.added.push(OneOff {
-            person: "ava".into(),
-            date: date(day)?,
-            activity: Activity::new("walk", "Walk", Weekday::Wed, Timing::fixed(ten), minutes)
+        plan.changes.added.push(OneOff::new(
+            "ava",
+            date(day)?,
+            Activity::new("walk", "Walk", Weekday::Wed, Timing::fixed(ten), minutes)
                 .with_support(not("amy")),
-        });
+        ));
     }
     plan.options.max_per_kind = vec![("support".into(), 2)];
     Ok(plan)
@@ -76,14 +72,7 @@ fn sick_call(
         worker: worker.into(),
     })
     .collect();
-    let changes = Changes {
-        absences: vec![Absence {
-            worker: WorkerId::new("amy"),
-            from: date(3)?,
-            to: date(3)?,
-        }],
-        ..Changes::default()
-    };
+    let changes = Changes::new().with_absence(Absence::new("amy", date(3)?, date(3)?));
     let replan = plan.replan(&published, &changes, date(3)?, told()?, notice, &config)?;
     Ok((published, replan))
 }

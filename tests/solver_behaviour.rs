@@ -269,9 +269,9 @@ fn json_round_trips() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 #[test]
-fn no_limits_means_construction_only() {
+fn a_step_limit_of_zero_means_construction_only() {
     let problem = common::problem(5, 3, 10, 1);
-    let config = SolverConfig::default().with_no_step_limit();
+    let config = SolverConfig::default().with_max_steps(0);
     let s = run(&problem, &config);
     assert_eq!(s.stats.steps, 0);
 }

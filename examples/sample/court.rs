@@ -79,10 +79,10 @@ fn resident(n: usize, id: &PersonId, flexi_hours: Decimal) -> PersonPlan {
             150,
         )
     };
-    let week = PerfectWeek {
-        person: id.clone(),
-        activities: vec![session(0, days[n % 7]), session(1, days[(n + 3) % 7])],
-    };
+    let week = PerfectWeek::new(
+        id.clone(),
+        vec![session(0, days[n % 7]), session(1, days[(n + 3) % 7])],
+    );
     let fund = Fund::hours(flexi_hours)
         .with_allocation(Allocation {
             hours_per_week: Some(flexi_hours),

@@ -26,7 +26,7 @@
 
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Europe::London;
-use perfect_week::ids::{PersonId, SkillId, WorkerId};
+use perfect_week::ids::{PersonId, WorkerId};
 use perfect_week::person::Person;
 use perfect_week::plan::{CorePlan, Fund, PersonPlan, Plan};
 use perfect_week::service::{AssessedHours, CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
@@ -266,19 +266,13 @@ fn resident(
         if driving {
             preferred.sort_by_key(|w| !drives(w));
         }
-        let support = Support {
-            workers: two,
-            skills: if driving {
-                vec![SkillId::new("driving")]
-            } else {
-                Vec::new()
-            },
-            preferred: preferred
-                .iter()
-                .filter_map(|&w| workers.get(w).map(|w| w.id.clone()))
-                .collect(),
-            ..Support::default()
-        };
+        let mut support = Support::new(two);
+        if driving {
+            support = support.with_skill("driving");
+        }
+        for worker in preferred.iter().filter_map(|&w| workers.get(w)) {
+            support = support.with_preferred(&worker.id);
+        }
         activities.push(
             Activity::new(format!("a{k}"), name, weekdays()[day], timing, length)
                 .with_support(support),
@@ -289,10 +283,7 @@ fn resident(
     let hours = minutes.div_ceil(60) + 1;
     let fund = Fund::money(rate_cards(), pounds(3_000 * i64::from(hours)));
     let person = Person::new(id.clone(), format!("Resident of flat {}", n + 1));
-    let week = PerfectWeek {
-        person: id,
-        activities,
-    };
+    let week = PerfectWeek::new(id, activities);
     (
         PersonPlan::new(person, week, Some(fund)),
         Decimal::from(hours),
@@ -331,11 +322,7 @@ fn care_worker(n: usize, size: CareSize, draw: &mut Draw) -> Worker {
         .collect();
     let on_days = |days: Vec<usize>, start, end| {
         days.into_iter()
-            .map(|d| AvailabilityWindow {
-                weekday: weekdays()[d],
-                start,
-                end,
-            })
+            .map(|d| AvailabilityWindow::new(weekdays()[d], start, end))
             .collect::<Vec<_>>()
     };
     worker.availability.weekly = match role {
@@ -357,11 +344,11 @@ fn care_worker(n: usize, size: CareSize, draw: &mut Draw) -> Worker {
     }
     if n % 5 == 4 {
         let on = care_start() + Duration::days(draw.below(7 * weeks as usize) as i64);
-        worker.availability.unavailable.push(Unavailability {
-            from: on.and_time(hm(13, 0)),
-            to: on.and_time(hm(17, 0)),
-            reason: "appointment".into(),
-        });
+        worker.availability.unavailable.push(Unavailability::new(
+            on.and_time(hm(13, 0)),
+            on.and_time(hm(17, 0)),
+            "appointment",
+        ));
     }
     worker
 }

@@ -27,16 +27,14 @@ use perfect_week::person::{
     DecisionProfile, Evidence, EvidenceKind, HowWeCommunicate, Importance, ImportanceItem,
     MatchRow, MatchingProfile, OnePageProfile, Person,
 };
-use perfect_week::plan::{Absence, Changes, CorePlan, Fund, PersonPlan, Plan, PlanOptions};
+use perfect_week::plan::{Absence, Changes, CorePlan, Fund, PersonPlan, Plan};
 use perfect_week::review::{
     Action, ActionStatus, Attendee, BudgetUse, Outcome, OutcomeStatus, Perspective,
     PerspectiveView, Question, Review, ReviewKind, SupportPlan,
 };
 use perfect_week::service::{CoreShiftKind, CoreShiftTemplate, FlexiRule, Service};
 use perfect_week::solver::SolverConfig;
-use perfect_week::staff::{
-    Availability, AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Worker,
-};
+use perfect_week::staff::{AvailabilityWindow, Contract, Leave, LeaveKind, Qualification, Worker};
 use perfect_week::week::{Activity, Funding, PerfectWeek, RotaPeriod, Support, Timing};
 use rust_decimal::Decimal;
 
@@ -483,11 +481,7 @@ pub fn weekdays() -> [Weekday; 7] {
 }
 
 fn out_and_about(workers: u8) -> Support {
-    Support {
-        workers,
-        match_row: Some(MatchRowId::new("out-and-about")),
-        ..Support::default()
-    }
+    Support::new(workers).with_match_row("out-and-about")
 }
 
 /// Ava's perfect week.
@@ -504,12 +498,12 @@ pub fn week() -> PerfectWeek {
                 Timing::fixed(hm(7, 30)),
                 60,
             )
-            .with_support(Support {
-                workers: 1,
-                preferred: vec![WorkerId::new("priya"), WorkerId::new("hannah")],
-                match_row: Some(MatchRowId::new("personal-care")),
-                ..Support::default()
-            })
+            .with_support(
+                Support::new(1)
+                    .with_preferred("priya")
+                    .with_preferred("hannah")
+                    .with_match_row("personal-care"),
+            )
             .with_priority(5)
             .serving(outcome("healthy")),
         );
@@ -554,10 +548,7 @@ pub fn week() -> PerfectWeek {
             210,
         )
         .at("cinema")
-        .with_support(Support {
-            refused: vec![WorkerId::new("marcus")],
-            ..out_and_about(1)
-        })
+        .with_support(out_and_about(1).with_refused("marcus"))
         .serving(outcome("friends")),
         Activity::new(
             "coast",
@@ -566,10 +557,7 @@ pub fn week() -> PerfectWeek {
             Timing::fixed(hm(10, 0)),
             360,
         )
-        .with_support(Support {
-            skills: vec![SkillId::new("driving")],
-            ..out_and_about(2)
-        })
+        .with_support(out_and_about(2).with_skill("driving"))
         .serving(outcome("seaside")),
         Activity::new(
             "church",
@@ -580,10 +568,7 @@ pub fn week() -> PerfectWeek {
         )
         .at("st-marys")
         .funded_by(Funding::Community)
-        .with_support(Support {
-            workers: 0,
-            ..Support::default()
-        }),
+        .with_support(Support::new(0)),
         Activity::new(
             "mum",
             "Visiting Mum (Mum picks me up)",
@@ -592,16 +577,10 @@ pub fn week() -> PerfectWeek {
             240,
         )
         .funded_by(Funding::Unpaid)
-        .with_support(Support {
-            workers: 0,
-            ..Support::default()
-        })
+        .with_support(Support::new(0))
         .serving(outcome("mum")),
     ]);
-    PerfectWeek {
-        person: PersonId::new(AVA),
-        activities,
-    }
+    PerfectWeek::new(AVA, activities)
 }
 
 // ------------------------------------------------------------------ money
@@ -813,43 +792,33 @@ struct W<'a> {
 }
 
 fn worker(w: W<'_>) -> Worker {
-    Worker {
-        id: WorkerId::new(w.id),
-        name: w.name.into(),
-        profile: OnePageProfile {
-            appreciations: vec![],
-            important_to_me: vec![],
-            how_best_to_support_me: vec![w.about.into()],
-            photo: None,
-        },
-        qualifications: w
-            .skills
-            .iter()
-            .map(|(skill, expires)| {
-                let held = Qualification::new(*skill).with_obtained(date(2024, 1, 8));
-                match expires {
-                    Some(last) => held.with_expires(*last),
-                    None => held,
-                }
-            })
-            .collect(),
-        characteristics: traits(w.traits),
-        interests: traits(w.interests),
-        contract: Contract::new(w.hours.1 * 60, pounds(1_325))
-            .with_min_minutes_per_week(w.hours.0 * 60)
-            .with_opted_out_of_48h(w.opted_out),
-        date_of_birth: w.born,
-        availability: Availability::default(),
-        leave: vec![],
+    let contract = Contract::new(w.hours.1 * 60, pounds(1_325))
+        .with_min_minutes_per_week(w.hours.0 * 60)
+        .with_opted_out_of_48h(w.opted_out);
+    let mut worker = Worker::new(w.id, w.name, w.born, contract).with_profile(OnePageProfile {
+        appreciations: vec![],
+        important_to_me: vec![],
+        how_best_to_support_me: vec![w.about.into()],
+        photo: None,
+    });
+    for (skill, expires) in w.skills {
+        let held = Qualification::new(*skill).with_obtained(date(2024, 1, 8));
+        worker = worker.with_qualification(match expires {
+            Some(last) => held.with_expires(*last),
+            None => held,
+        });
     }
+    for characteristic in traits(w.traits) {
+        worker = worker.with_characteristic(characteristic);
+    }
+    for interest in traits(w.interests) {
+        worker = worker.with_interest(interest);
+    }
+    worker
 }
 
 fn window(weekday: Weekday, start: NaiveTime, end: NaiveTime) -> AvailabilityWindow {
-    AvailabilityWindow {
-        weekday,
-        start,
-        end,
-    }
+    AvailabilityWindow::new(weekday, start, end)
 }
 
 /// The team: twelve workers, day and night.
@@ -1023,20 +992,12 @@ pub fn workers() -> Vec<Worker> {
 /// The whole plan: Ava's week and fund, Riverside Court's core shifts and
 /// the team, over the two weeks.
 pub fn plan() -> Plan {
-    Plan {
-        period: period(),
-        people: vec![PersonPlan {
-            person: ava(),
-            week: week(),
-            fund: Some(fund()),
-        }],
-        workers: workers(),
-        service: Some(core_plan()),
-        history: vec![],
-        requests: vec![],
-        changes: Changes::default(),
-        options: PlanOptions::default(),
-    }
+    Plan::new(
+        period(),
+        vec![PersonPlan::new(ava(), week(), Some(fund()))],
+        workers(),
+    )
+    .with_service(core_plan())
 }
 
 /// The day Priya rings in sick: Wednesday 1 April 2026.
@@ -1052,12 +1013,5 @@ pub fn sick_told() -> chrono::DateTime<chrono::Utc> {
 
 /// Priya is off sick from Wednesday 1 April to the end of the rota.
 pub fn sick_call() -> Changes {
-    Changes {
-        absences: vec![Absence {
-            worker: WorkerId::new(SICK_WORKER),
-            from: sick_from(),
-            to: period().end(),
-        }],
-        ..Changes::default()
-    }
+    Changes::new().with_absence(Absence::new(SICK_WORKER, sick_from(), period().end()))
 }

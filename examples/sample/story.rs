@@ -11,9 +11,9 @@
 
 use chrono::Weekday;
 use chrono_tz::Europe::London;
-use perfect_week::ids::{SkillId, WorkerId};
+use perfect_week::ids::SkillId;
 use perfect_week::money::ChargeKind;
-use perfect_week::plan::{Changes, PersonPlan, Plan, PlanOptions};
+use perfect_week::plan::{PersonPlan, Plan};
 use perfect_week::solver::SolverConfig;
 use perfect_week::staff::Qualification;
 use perfect_week::week::{Activity, RotaPeriod, Support, Timing};
@@ -54,11 +54,7 @@ pub fn story() -> Plan {
         Timing::fixed(hm(23, 0)),
         8 * 60,
     )
-    .with_support(Support {
-        workers: 1,
-        refused: vec![WorkerId::new("marcus")],
-        ..Support::default()
-    });
+    .with_support(Support::new(1).with_refused("marcus"));
     sleep_in.charge = ChargeKind::SleepIn;
     week.activities.push(sleep_in);
 
@@ -79,18 +75,9 @@ pub fn story() -> Plan {
                 .push(Qualification::new("pool-safety").with_obtained(date(2025, 6, 2)));
         }
     }
-    Plan {
-        period: story_period(),
-        people: vec![PersonPlan {
-            person: ava(),
-            week,
-            fund: Some(fund()),
-        }],
-        workers: team,
-        service: None,
-        history: vec![],
-        requests: vec![],
-        changes: Changes::default(),
-        options: PlanOptions::default(),
-    }
+    Plan::new(
+        story_period(),
+        vec![PersonPlan::new(ava(), week, Some(fund()))],
+        team,
+    )
 }

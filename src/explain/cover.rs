@@ -36,10 +36,20 @@ impl Candidate {
 impl fmt::Display for Candidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_possible() {
-            write!(f, "{}: could cover ({})", self.worker, self.change)?;
-            let effects = list(&self.effects);
-            if !effects.is_empty() {
-                write!(f, ": {effects}")?;
+            // In words, not score units: what taking it on would do.
+            write!(f, "{}: could cover", self.worker)?;
+            let reasons: Vec<String> = self
+                .effects
+                .iter()
+                .filter(|(_, amount)| *amount != 0)
+                .map(|&(constraint, amount)| match constraint {
+                    Constraint::Unfilled if amount < 0 => "fills an empty seat".to_owned(),
+                    _ if amount < 0 => format!("helps with: {}", constraint.describe()),
+                    _ => constraint.describe().to_owned(),
+                })
+                .collect();
+            if !reasons.is_empty() {
+                write!(f, ": {}", reasons.join("; "))?;
             }
             Ok(())
         } else {

@@ -94,7 +94,7 @@ impl Fund {
     }
 
     /// The flexi hours per week, when the allocation is in hours.
-    fn flexi_hours(&self) -> Option<Decimal> {
+    pub(crate) fn flexi_hours(&self) -> Option<Decimal> {
         let allocation = &self.allocation;
         allocation.flexi_hours_per_week.or(allocation
             .money_per_week

@@ -84,14 +84,33 @@ pub fn is_whole_pennies(amount: Decimal) -> bool {
 }
 
 /// Formats an amount as pounds for people: `£1,234.50`, `-£3.00`.
+///
+/// Money is shown to the penny as entered: an amount in whole pennies
+/// with two decimals, and one with a fraction of a penny with every digit
+/// it has (`£0.001`, `£13.205`), never rounded into something else, so
+/// that a message about a sub-penny amount shows the amount at fault.
+/// (Charges are rounded to the penny before they are shown, by
+/// [`round_pennies`].)
+///
+/// ```
+/// use perfect_week::money::format_pounds;
+/// use perfect_week::rust_decimal::Decimal;
+///
+/// assert_eq!(format_pounds(Decimal::new(123_450, 2)), "£1,234.50");
+/// assert_eq!(format_pounds(Decimal::new(1, 3)), "£0.001");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn format_pounds(amount: Decimal) -> String {
-    let rounded = round_pennies(amount);
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+    let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
     } else {
         ""
     };
-    let text = format!("{:.2}", rounded.abs());
+    let text = if is_whole_pennies(amount) {
+        format!("{:.2}", amount.abs())
+    } else {
+        amount.abs().normalize().to_string()
+    };
     let (whole, pennies) = text.split_once('.').unwrap_or((&text, "00"));
     let mut grouped = String::new();
     for (i, digit) in whole.chars().enumerate() {
@@ -121,7 +140,9 @@ pub(crate) mod tests {
     fn pounds() {
         assert_eq!(format_pounds(d("1234.5")), "£1,234.50");
         assert_eq!(format_pounds(d("-3")), "-£3.00");
-        assert_eq!(format_pounds(d("999.999")), "£1,000.00");
-        assert_eq!(format_pounds(d("0.004")), "£0.00");
+        assert_eq!(format_pounds(d("999.999")), "£999.999");
+        assert_eq!(format_pounds(d("0.004")), "£0.004");
+        assert_eq!(format_pounds(d("-0.001")), "-£0.001");
+        assert_eq!(format_pounds(d("1234567.125")), "£1,234,567.125");
     }
 }

@@ -321,6 +321,30 @@ pub struct RateCardSet {
 }
 
 impl RateCardSet {
+    /// A set of `cards` (in any order). An empty set prices nothing: it is
+    /// allowed wherever no session needs a card (a fund in hours, a core
+    /// plan whose shifts are all on call), and validation names every
+    /// dated session that would need one and finds none.
+    ///
+    /// ```
+    /// use perfect_week::chrono::NaiveDate;
+    /// use perfect_week::{RateCard, RateCardSet};
+    ///
+    /// let april = NaiveDate::from_ymd_opt(2026, 4, 1).ok_or("date")?;
+    /// let cards = RateCardSet::new(vec![RateCard::flat(april, "24.50".parse()?)]);
+    /// assert!(cards.in_force(april).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(cards: Vec<RateCard>) -> Self {
+        Self { cards }
+    }
+
+    /// The same set with one more card.
+    pub fn with_card(mut self, card: RateCard) -> Self {
+        self.cards.push(card);
+        self
+    }
+
     /// The card in force on `date` (the latest-starting one if, against
     /// [`RateCardSet::validate`], several are).
     pub fn in_force(&self, date: NaiveDate) -> Option<&RateCard> {

@@ -43,6 +43,8 @@
 //!   young-worker status (under 18 on the first day of the period, so the
 //!   stricter rules hold for the whole rota).
 
+mod build;
+mod checks;
 mod compile;
 mod compiled;
 mod replan;
@@ -51,11 +53,12 @@ mod solved;
 mod validate;
 
 pub use crate::money::Fund;
+pub use checks::{KINDS, MAX_WEEKLY_REST_DAYS, MIN_WORKER_AGE};
 use compile::Compiler;
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
 pub use session_ref::SessionRef;
-pub use solved::{PlannedRota, UnfilledEntry};
+pub use solved::{PlannedRota, ProblemSize, UnfilledEntry};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
@@ -71,8 +74,55 @@ use crate::solver::{ProblemError, Rules, Want, Weights};
 use crate::staff::Worker;
 use crate::week::{Activity, PerfectWeek, RotaPeriod};
 
-/// Everything needed to plan a rota.
+/// Everything needed to plan a rota: [`Plan::new`] with the period, the
+/// people and the workers, then `with_*` for the rest.
+///
+/// ```
+/// use perfect_week::chrono::{NaiveDate, NaiveTime, Weekday};
+/// use perfect_week::chrono_tz::Europe::London;
+/// use perfect_week::{
+///     Activity, Contract, Fund, PerfectWeek, Person, PersonPlan, Plan, Rules, RotaPeriod,
+///     SolverConfig, WeekCount, Worker,
+/// };
+///
+/// let monday = NaiveDate::from_ymd_opt(2026, 10, 12).ok_or("date")?;
+/// let at = |h| NaiveTime::from_hms_opt(h, 0, 0).ok_or("time");
+/// let week = PerfectWeek::new("ava", vec![
+///     Activity::from_to("swim", "Swimming", Weekday::Tue, at(10)?, at(11)?),
+/// ]);
+/// let ava = PersonPlan::new(Person::new("ava", "Ava"), week, Some(Fund::hours(5.into())));
+/// let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
+/// let sam = Worker::new("sam", "Sam", born, Contract::new(20 * 60, "12.71".parse()?));
+/// let plan = Plan::new(RotaPeriod::new(monday, 1, London), vec![ava], vec![sam])
+///     .with_rules(Rules::default().with_week_count(WeekCount::Clipped));
+/// let planned = plan.solve(&SolverConfig::default())?;
+/// assert_eq!(planned.rota.unfilled_seats(), 0);
+/// assert_eq!(planned.report.score, planned.rota.score);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A struct literal is refused outside the crate (the type may grow);
+/// [`Plan::new`] and the `with_*` methods say the same:
+///
+/// ```compile_fail,E0639
+/// use perfect_week::chrono::NaiveDate;
+/// use perfect_week::chrono_tz::Europe::London;
+/// use perfect_week::{Changes, Plan, PlanOptions, RotaPeriod};
+///
+/// let monday = NaiveDate::from_ymd_opt(2026, 10, 12).unwrap_or_default();
+/// let plan = Plan {
+///     period: RotaPeriod::new(monday, 1, London),
+///     people: vec![],
+///     workers: vec![],
+///     service: None,
+///     history: vec![],
+///     requests: vec![],
+///     changes: Changes::default(),
+///     options: PlanOptions::default(),
+/// };
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Plan {
     /// The dates the rota covers, and their zone.
     pub period: RotaPeriod,
@@ -100,6 +150,7 @@ pub struct Plan {
 
 /// One person's part of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PersonPlan {
     /// The person, with their matching profile.
     pub person: Person,
@@ -112,10 +163,24 @@ pub struct PersonPlan {
 
 /// A service whose core shifts are rostered with the people's activities:
 /// its weekly pattern ([`Service::core`]) and core shifts on single dates.
+/// Made with [`CorePlan::new`], [`CorePlan::with_budget_per_week`] and
+/// [`CorePlan::with_dated_shift`].
 ///
 /// Only the core pattern of the service is needed to plan (see
 /// [`Service::validate_core`]); residents and the flexi pool are for sharing
 /// its cost.
+///
+/// **Rate cards.** An empty [`RateCardSet`] is allowed: core shifts on a
+/// date with no card in force are then charged nothing (so a core budget
+/// constrains nothing on those dates), while a person's activity funded by
+/// the core ([`Funding::Core`](crate::week::Funding::Core)) needs a card in
+/// force on each of its dates, and validation names every date that has
+/// none.
+///
+/// **Dated shifts** are checked as the weekly pattern's are: workers, an
+/// end other than the start, the length its kind allows (20:00–19:00 is 23
+/// hours, too long for a day or a waking night), and that some worker holds
+/// each skill it needs. Their date must be in the rota period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CorePlan {
@@ -135,7 +200,10 @@ pub struct CorePlan {
 
 /// A core shift on one date only. Its session is
 /// `core/{service}/{shift}/{date}`, like a weekly shift's on that date, so
-/// its id must not be a weekly shift's.
+/// its id must not be a weekly shift's; the same id may be used on other
+/// dates (an extra waking night on the 24th and the 31st), but not twice on
+/// one date. Make the shift with [`CoreShiftTemplate::dated`] and add it
+/// with [`CorePlan::with_dated_shift`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DatedCoreShift {
@@ -199,6 +267,7 @@ impl CorePlan {
 
 /// A worker's work before the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WorkerRecord {
     /// The worker.
     pub worker: WorkerId,
@@ -216,6 +285,7 @@ pub struct WorkerRecord {
 
 /// A worker's request to work or not work on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WorkerRequest {
     /// The worker.
     pub worker: WorkerId,
@@ -229,6 +299,7 @@ pub struct WorkerRequest {
 
 /// Changes to the perfect weeks for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Changes {
     /// Sessions that will not happen, by the id of their [`SessionRef`].
     #[serde(default)]
@@ -246,6 +317,7 @@ pub struct Changes {
 
 /// A session moved to another local start on its date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MovedSession {
     /// The session.
     pub session: SessionId,
@@ -255,6 +327,7 @@ pub struct MovedSession {
 
 /// A one-off activity on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OneOff {
     /// Whose.
     pub person: PersonId,
@@ -266,6 +339,7 @@ pub struct OneOff {
 
 /// A worker who cannot work from one date to another, inclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Absence {
     /// The worker.
     pub worker: WorkerId,
@@ -278,6 +352,7 @@ pub struct Absence {
 /// Rules, weights and the compiler's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct PlanOptions {
     /// The hard rules (Working Time Regulations defaults).
     pub rules: Rules,
@@ -321,9 +396,13 @@ pub enum PlanError {
     /// The plan's data has problems; every one found is listed.
     #[error("the plan has problems:\n{0}")]
     Invalid(#[from] ValidationErrors),
-    /// The compiled problem was refused by the solver (a bug in the
-    /// compiler if the plan validated).
-    #[error("the solver refused the compiled problem: {0}")]
+    /// The solver refused the problem the plan compiled into. Validation
+    /// refuses every plan the solver would (a property test holds the two
+    /// to that), so this is a fault of the crate, not of the plan: the
+    /// message says so.
+    #[error(
+        "the plan validated but the solver refused it ({0}); this is a fault in perfect-week, please report it with the plan"
+    )]
     Solver(#[from] ProblemError),
     /// A rota or session asked about is not this plan's: the error names
     /// the session or worker the plan does not have.

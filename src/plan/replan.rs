@@ -48,10 +48,16 @@ impl Plan {
     /// wins. (Covering an empty seat still comes first: stability is a soft
     /// cost.)
     ///
+    /// Who was on what is read from `published`'s [`Rota::roster`]; its
+    /// [`Rota::entries`] give only each session's published time (their
+    /// `workers` are not read: edit the roster to change who was on a
+    /// session). A worker the plan does not have is refused wherever the
+    /// published rota names them.
+    ///
     /// # Errors
     /// [`PlanError::Invalid`] when the plan with the changes, or `notice`,
     /// has problems; [`PlanError::NotInPlan`] when the published rota names
-    /// a worker the plan does not have.
+    /// a worker the plan does not have, in its roster or its entries.
     pub fn replan(
         &self,
         published: &Rota,
@@ -103,6 +109,7 @@ impl Plan {
             }
             on.entry(&a.session).or_default().push(a);
         }
+        check_entries(published, &workers)?;
 
         let mut baseline = Vec::new();
         let mut pins = Vec::new();
@@ -213,6 +220,26 @@ impl Plan {
             stats,
             unfilled,
         })
+    }
+}
+
+/// Each entry of `published` names only workers of the plan: its workers
+/// are not read (the roster is), so an unknown one there is an edit that
+/// would otherwise be silently ignored.
+fn check_entries(
+    published: &Rota,
+    workers: &std::collections::HashSet<&WorkerId>,
+) -> Result<(), PlanError> {
+    let unknown = published
+        .entries
+        .iter()
+        .flat_map(|e| &e.workers)
+        .find(|w| !workers.contains(&w.id));
+    match unknown {
+        Some(worker) => Err(PlanError::NotInPlan(ProblemError::UnknownWorker(
+            worker.id.clone(),
+        ))),
+        None => Ok(()),
     }
 }
 

@@ -10,14 +10,26 @@ use serde::{Deserialize, Serialize};
 use crate::explain::{self, Candidate};
 use crate::ids::SessionId;
 use crate::rota::{Rota, RotaEntry};
-use crate::solver::{ProblemError, Progress, Score, Solution, SolveStats, SolverConfig};
+use crate::solver::{
+    CheckReport, Cover, Problem, ProblemError, Progress, Score, Solution, SolveStats, SolverConfig,
+};
 
 use super::{CompiledPlan, Plan, PlanError};
 
-/// A solved plan: what [`Plan::solve`] returns.
+/// A solved plan: what [`Plan::solve`] returns, and everything a solve
+/// tells: the rota, the solve's figures, the explanation of each empty
+/// seat, the independent checker's report on the rota and the size of the
+/// problem solved.
 ///
-/// In JSON it is the rota, the statistics and the explanations; read back,
-/// it writes the same JSON (durations are whole milliseconds there).
+/// [`Plan::solve`] is the one way meant for solving a plan. Compiling it
+/// ([`Plan::compile`]) and calling [`solver::solve`](crate::solver::solve)
+/// is for reading or changing the solver's problem itself (to write it out,
+/// or pin assignments); [`CompiledPlan::planned`] then reads the solution
+/// back into the same `PlannedRota`.
+///
+/// In JSON it is all of these; read back, it writes the same JSON
+/// (durations are whole milliseconds there). JSON written before the
+/// report and size were added reads with an empty report and a zero size.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PlannedRota {
@@ -33,6 +45,76 @@ pub struct PlannedRota {
     /// [`explain::how_much_better`] puts it in words.
     #[serde(default)]
     pub lower_bound: Option<Score>,
+    /// The independent checker's report on the rota's roster
+    /// ([`check`](crate::solver::check())): its score, which the test
+    /// suite holds equal to the solver's, and every term that makes it.
+    #[serde(default = "empty_report")]
+    pub report: CheckReport,
+    /// How big the problem solved was.
+    #[serde(default)]
+    pub size: ProblemSize,
+}
+
+fn empty_report() -> CheckReport {
+    CheckReport {
+        score: Score::default(),
+        violations: Vec::new(),
+    }
+}
+
+/// How big a compiled plan is: sessions, seats, workers and days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ProblemSize {
+    /// Sessions to roster: one per dated activity needing workers and one
+    /// per dated core shift.
+    pub sessions: usize,
+    /// Of those, the core shifts (sessions of no one person).
+    pub core_sessions: usize,
+    /// Seats to fill: the workers each session needs, summed.
+    pub seats: u64,
+    /// Start times to choose from, summed over the sessions.
+    pub placements: usize,
+    /// Workers.
+    pub workers: usize,
+    /// Days of the period.
+    pub days: usize,
+}
+
+impl ProblemSize {
+    /// The size of `problem`.
+    pub fn of(problem: &Problem) -> Self {
+        let seats = problem
+            .sessions
+            .iter()
+            .map(|s| match s.cover {
+                Cover::Required { workers } => u64::from(workers),
+                Cover::Preferred { .. } => 0,
+            })
+            .sum();
+        Self {
+            sessions: problem.sessions.len(),
+            core_sessions: problem
+                .sessions
+                .iter()
+                .filter(|s| s.person.is_none())
+                .count(),
+            seats,
+            placements: problem.sessions.iter().map(|s| s.placements.len()).sum(),
+            workers: problem.workers.len(),
+            days: problem.days.len(),
+        }
+    }
+}
+
+impl fmt::Display for ProblemSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} session(s) ({} core), {} seat(s), {} worker(s), {} day(s)",
+            self.sessions, self.core_sessions, self.seats, self.workers, self.days
+        )
+    }
 }
 
 /// A rota entry with a seat still empty, and every worker weighed for it.
@@ -55,7 +137,9 @@ impl Plan {
     /// empty, who could cover it and why the others cannot.
     ///
     /// An over-constrained plan is not an error: the rota has its unfilled
-    /// entries marked and explained.
+    /// entries marked and explained. This is the way meant for solving a
+    /// plan: the result has the rota, the figures, the explanations, the
+    /// checker's report and the problem's size (see [`PlannedRota`]).
     ///
     /// # Errors
     /// [`PlanError::Invalid`] with every problem the plan's data has.
@@ -117,11 +201,14 @@ impl CompiledPlan {
         }
         let order = |u: &UnfilledEntry| (u.entry.start, u.entry.session.clone());
         unfilled.sort_by_key(order);
+        let report = crate::solver::check(&self.problem, &rota.roster).map_err(not_in_plan)?;
         Ok(PlannedRota {
             rota,
             stats: solution.stats,
             unfilled,
             lower_bound: solution.lower_bound,
+            report,
+            size: ProblemSize::of(&self.problem),
         })
     }
 
@@ -156,7 +243,8 @@ impl fmt::Display for PlannedRota {
         writeln!(f)?;
         writeln!(
             f,
-            "Score {}; {} step(s), best found at step {}, {} ms",
+            "{}. Score {}; {} step(s), best found at step {}, {} ms",
+            self.size,
             self.rota.score,
             self.stats.steps,
             self.stats.best_found_at_step,

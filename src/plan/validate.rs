@@ -9,7 +9,7 @@ use crate::error::{ValidationError, ValidationErrors};
 use crate::ids::{SessionId, WorkerId};
 use crate::money::PayFloorError;
 use crate::staff::Worker;
-use crate::week::{Activity, Funding, PerfectWeek, RotaPeriod};
+use crate::week::{Activity, Funding, PerfectWeek, RotaPeriod, SessionLimits};
 
 use super::*;
 
@@ -76,7 +76,11 @@ impl Plan {
             {
                 // A period starting before the table's first floors is not
                 // checked on those dates.
-                if !matches!(below, PayFloorError::NoFloors { .. }) {
+                // Under the least working age, the age is the problem
+                // (said once, below), not the pay.
+                let under_age =
+                    matches!(below, PayFloorError::TooYoung { age, .. } if age < MIN_WORKER_AGE);
+                if !under_age && !matches!(below, PayFloorError::NoFloors { .. }) {
                     take(Err(ValidationError::from(below).into()));
                 }
             }
@@ -167,6 +171,19 @@ impl Plan {
                 );
                 let mut errors = Vec::new();
                 dated.shift.check_shape(&item, &mut errors);
+                // As a weekly shift of the core pattern is checked.
+                if let Some(expected) = dated.shift.length_problem(&SessionLimits::default()) {
+                    errors.push(ValidationError::OutOfRange {
+                        item: item.clone(),
+                        value: format!(
+                            "{}–{} ({} minutes)",
+                            crate::words::clock(dated.shift.start),
+                            crate::words::clock(dated.shift.end),
+                            dated.shift.minutes()
+                        ),
+                        expected,
+                    });
+                }
                 if core.service.core.iter().any(|s| s.id == dated.shift.id)
                     || core
                         .dated
@@ -394,6 +411,9 @@ impl Plan {
                 .into()));
             }
         }
+        let mut more = Vec::new();
+        self.check_more(&mut more);
+        take(ValidationErrors::check(more));
         ValidationErrors::check(errors)
     }
 

@@ -53,7 +53,7 @@ fn is_cover(c: Constraint) -> bool {
     matches!(c, Unfilled | OverCover | Cover | Placement)
 }
 
-/// The search's own score of its roster (see the [module](self) docs).
+/// The search's own score of its roster (see the module docs of `solver::audit`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchScore {
@@ -190,7 +190,7 @@ impl SearchScore {
 impl Solution {
     /// Where the search's own score of the roster ([`Solution::search`])
     /// differs from the checker's `report` of the same roster, part by part;
-    /// empty when they agree. `report` is [`check`](super::check) of
+    /// empty when they agree. `report` is [`check`](super::check()) of
     /// [`Solution::roster`] against the problem solved.
     ///
     /// ```

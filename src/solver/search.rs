@@ -1107,14 +1107,13 @@ impl<'m> Search<'m> {
         if report(self, cur, 0, bound.score(), on_progress).is_break() {
             stop = true;
         }
+        let max_steps = term.step_limit();
         let done = |best: Score, steps: u64, lb: Option<Score>| {
-            term.max_steps.is_some_and(|m| steps >= m)
+            max_steps.is_some_and(|m| steps >= m)
                 || term.target.is_some_and(|t| best <= t)
                 || lb.is_some_and(|b| best <= b)
         };
-        let unlimited =
-            term.max_steps.is_none() && term.max_time.is_none() && term.target.is_none();
-        let has_sessions = !m.sess.is_empty() && m.nw > 0 && !unlimited;
+        let has_sessions = !m.sess.is_empty() && m.nw > 0;
         while !stop && has_sessions && !done(self.best, steps, bound.score()) {
             let work = steps.saturating_mul(STEP_WORK).saturating_add(self.dp.work);
             // The bound's share (see `BOUND_PRICING_ROWS`).

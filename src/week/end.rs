@@ -48,8 +48,8 @@ impl Activity {
         if end == start {
             errors.push(ValidationError::EndBeforeStart {
                 item: format!("{item} end"),
-                start: start.to_string(),
-                end: end.to_string(),
+                start: crate::words::clock(start),
+                end: crate::words::clock(end),
             });
         } else if self.minutes != clock_minutes(start, end) {
             errors.push(ValidationError::OutOfRange {

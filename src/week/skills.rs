@@ -19,7 +19,7 @@ impl PerfectWeek {
     /// let ten = NaiveTime::from_hms_opt(10, 0, 0).ok_or("time")?;
     /// let drive = Activity::new("drive", "Drive to the coast", Weekday::Sat,
     ///     Timing::fixed(ten), 120)
-    ///     .with_support(Support { skills: vec!["driving".into()], ..Support::default() });
+    ///     .with_support(Support::new(1).with_skill("driving"));
     /// let week = PerfectWeek { person: "ava".into(), activities: vec![drive] };
     /// let contract = Contract::new(1200, "12.71".parse()?);
     /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
