@@ -290,6 +290,7 @@ pub mod error;
 pub mod explain;
 pub mod export;
 pub mod ids;
+pub mod interop;
 pub mod load;
 pub mod money;
 pub mod notice;
