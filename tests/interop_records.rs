@@ -88,7 +88,7 @@ fn the_care_and_support_plan_uses_the_dataset_names() -> Result<(), Error> {
         .map(|a| a.priority)
         .max()
         .ok_or("no activity serves healthy")?;
-    assert_eq!(healthy["Goal importance score"], top.to_string());
+    assert_eq!(healthy["Goal importance score"], top);
     let action = &healthy["Actions and activities"][0];
     for key in [
         "What",

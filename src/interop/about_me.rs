@@ -25,7 +25,7 @@
 //! | What is most important to me | "What is important to me" (the one-page profile), "Also important to me" (other things important *to* the person); the profile's photo as the section's `Multi-media URL` |
 //! | People who are important to me | "People who matter to me" (things important to the person about people) |
 //! | How I communicate and how to communicate with me | "What I am telling you" and "How to tell me things" (the communication chart) |
-//! | My wellness | "Important for my health and safety" (things important *for* the person) |
+//! | My wellness | "Important for me" (things important *for* the person: health, safety, being part of the community) |
 //! | Please do and please do not | the decision-making profile ("How I like to get information", "How to give me choices", "Ways to help me understand", "Good times to ask me to decide", "Please do not ask me to decide") and "What we agreed" (each balance issue and what was agreed) |
 //! | How and when to support me | "How best to support me" (the one-page profile) and "My week" (the perfect week's routines, when given) |
 //! | Also worth knowing about me | "What people like and admire about me" (the one-page profile) |
@@ -351,7 +351,7 @@ const ALSO_IMPORTANT: &str = "Also important to me";
 const PEOPLE: &str = "People who matter to me";
 const TELLING_YOU: &str = "What I am telling you";
 const TELLING_ME: &str = "How to tell me things";
-const HEALTH: &str = "Important for my health and safety";
+const HEALTH: &str = "Important for me";
 const INFORMATION: &str = "How I like to get information";
 const CHOICES: &str = "How to give me choices";
 const UNDERSTAND: &str = "Ways to help me understand";
@@ -512,7 +512,7 @@ impl AboutMe {
             .iter()
             .map(|row| {
                 format!(
-                    "{}: {}. I have understood when {}",
+                    "{}: {}. How you know I have understood: {}",
                     row.what_we_want_to_convey, row.how_we_do_it, row.how_we_know_they_understood
                 )
             })
@@ -538,7 +538,7 @@ impl AboutMe {
         let agreed: Vec<String> = person
             .balance
             .iter()
-            .map(|b| format!("{} We agreed: {}", b.tension, b.agreed_approach))
+            .map(|b| format!("{} — we agreed: {}", b.tension, b.agreed_approach))
             .collect();
         let mut text = String::new();
         push_block(&mut text, INFORMATION, &decisions.how_i_like_information);

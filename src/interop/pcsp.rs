@@ -30,7 +30,6 @@
 //! crate does not assign (goal status, action status, funding source).
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::about_me::{AboutMe, CodedValue};
@@ -165,11 +164,10 @@ pub struct Goal {
     /// How much it matters (here 1 to 5, 5 the most).
     #[serde(
         rename = "Goal importance score",
-        with = "rust_decimal::serde::str_option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub importance_score: Option<Decimal>,
+    pub importance_score: Option<u8>,
     /// The actions towards it.
     #[serde(rename = "Actions and activities", default)]
     pub actions: Vec<ActionEntry>,
@@ -408,7 +406,6 @@ impl PersonalisedCareAndSupportPlan {
                         .filter(|a| a.outcomes.contains(&outcome.id))
                         .map(|a| a.priority)
                         .max()
-                        .map(Decimal::from)
                 }),
                 actions,
                 outcomes: outcome.measures.iter().map(CodedText::text).collect(),
