@@ -27,6 +27,9 @@
 //! 6. **Why** ([`explain`]) and **out** ([`export`]): the score broken down,
 //!    why a session is unfilled and who could cover it, what changed after a
 //!    re-plan; CSV and iCalendar.
+//! 7. **The records of UK care** ([`interop`]): PRSB About Me and the
+//!    Personalised Care and Support Plan, the council's Client Level Data,
+//!    and FHIR R4 UK Core (feature `fhir`).
 //!
 //! ## A week planned into a rota
 //!
@@ -290,6 +293,7 @@ pub mod error;
 pub mod explain;
 pub mod export;
 pub mod ids;
+pub mod interop;
 pub mod load;
 pub mod money;
 pub mod notice;
