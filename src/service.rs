@@ -860,7 +860,8 @@ pub(crate) mod tests {
         };
         // The sample's own problem: its on-call shift starts and ends at
         // 00:00. Clearing the residents adds what that breaks, no more.
-        let on_call = "service \"s1\" core shift \"on-call\": ends (00:00) at or before its start (00:00)";
+        let on_call =
+            "service \"s1\" core shift \"on-call\": ends (00:00) at or before its start (00:00)";
         assert_eq!(messages(&sample_service()), vec![on_call]);
         let mut s = sample_service();
         s.residents.clear();
