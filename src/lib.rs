@@ -166,8 +166,10 @@
 //! let gap = &planned.unfilled[0];
 //! assert_eq!(gap.missing, 1);
 //! for candidate in &gap.candidates {
-//!     // "sam: cannot: over budget (+3350)": £36.75 more against £3.25 left.
+//!     // The typed reason (the budget, £33.50 over) and the words.
 //!     assert_eq!(candidate.blocked_by, vec![(Constraint::Budget, 3350)]);
+//!     let line = candidate.to_string(); // "sam: cannot: over budget (…)"
+//!     assert!(line.ends_with("cannot: over budget (£36.75 more against £3.25 left)"));
 //! }
 //! // Any session can be asked about: who else could do the one that is filled?
 //! let filled = planned.rota.entries.iter().find(|e| e.is_filled()).ok_or("none")?;
@@ -315,7 +317,7 @@ pub use chrono_tz;
 pub use rust_decimal;
 
 pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
-pub use explain::{Candidate, RosterDiff, UnfilledSession};
+pub use explain::{Breach, Candidate, RosterDiff, UnfilledSession};
 pub use ids::{
     ActivityId, CoreShiftId, KindId, MatchRowId, PersonId, PlaceId, ServiceId, SessionId, SkillId,
     TraitId, WorkerId,
