@@ -45,16 +45,16 @@
 //!
 //! // Ava's week: swimming at a set time, shopping when it suits within a window.
 //! let ava = Person::new("ava", "Ava Okafor");
-//! let week = PerfectWeek {
-//!     person: ava.id.clone(),
-//!     activities: vec![
+//! let week = PerfectWeek::new(
+//!     ava.id.clone(),
+//!     vec![
 //!         Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //!         Activity::new("shop", "Food shopping", Weekday::Thu,
 //!             Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //!     ],
-//! };
+//! );
 //! // Her Individual Service Fund: £150 a week, charged at £24.50 an hour.
-//! let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! let fund = Fund::money(rate_cards, "150".parse()?);
 //! let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -89,15 +89,15 @@
 //! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
 //! #     let ava = Person::new("ava", "Ava Okafor");
-//! #     let week = PerfectWeek {
-//! #         person: ava.id.clone(),
-//! #         activities: vec![
+//! #     let week = PerfectWeek::new(
+//! #         ava.id.clone(),
+//! #         vec![
 //! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //! #             Activity::new("shop", "Food shopping", Weekday::Thu,
 //! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //! #         ],
-//! #     };
-//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     );
+//! #     let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
 //! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -139,15 +139,15 @@
 //! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
 //! #     let ava = Person::new("ava", "Ava Okafor");
-//! #     let week = PerfectWeek {
-//! #         person: ava.id.clone(),
-//! #         activities: vec![
+//! #     let week = PerfectWeek::new(
+//! #         ava.id.clone(),
+//! #         vec![
 //! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //! #             Activity::new("shop", "Food shopping", Weekday::Thu,
 //! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //! #         ],
-//! #     };
-//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     );
+//! #     let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
 //! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -194,15 +194,15 @@
 //! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
 //! #     let ava = Person::new("ava", "Ava Okafor");
-//! #     let week = PerfectWeek {
-//! #         person: ava.id.clone(),
-//! #         activities: vec![
+//! #     let week = PerfectWeek::new(
+//! #         ava.id.clone(),
+//! #         vec![
 //! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //! #             Activity::new("shop", "Food shopping", Weekday::Thu,
 //! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //! #         ],
-//! #     };
-//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     );
+//! #     let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
 //! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
