@@ -4,7 +4,7 @@
 use perfect_week::explain::{Breakdown, diff, unfilled, who_could_cover, who_could_replace};
 use perfect_week::solver::*;
 
-mod solver_common;
+use crate::solver_common;
 use solver_common::{days, placement, plain_session, plain_worker};
 
 /// One Monday session 09:00–17:00 needing one worker, and three workers: one
