@@ -323,8 +323,9 @@ pub use ids::{
     TraitId, WorkerId,
 };
 pub use money::{
-    Allocation, ChargeKind, EntryKind, FeeRule, Fund, FundBudget, IsfAgreement, Ledger,
-    LedgerEntry, PayFloorTable, RateCard, RateCardSet, Statement, SurplusRule, round_pennies,
+    Allocation, ChargeKind, DayKind, Enhancement, EntryKind, FeeRule, Fund, FundBudget,
+    IsfAgreement, Ledger, LedgerEntry, PayFloorTable, RateCard, RateCardSet, Statement,
+    SurplusRule, When, round_pennies,
 };
 pub use notice::NoticeRules;
 pub use person::{MatchRow, MatchScore, MatchingProfile, OnePageProfile, Person};

@@ -84,11 +84,7 @@ fn resident(n: usize, id: &PersonId, flexi_hours: Decimal) -> PersonPlan {
         vec![session(0, days[n % 7]), session(1, days[(n + 3) % 7])],
     );
     let fund = Fund::hours(flexi_hours)
-        .with_allocation(Allocation {
-            hours_per_week: Some(flexi_hours),
-            flexi_hours_per_week: Some(flexi_hours),
-            ..Allocation::default()
-        })
+        .with_allocation(Allocation::hours(flexi_hours).with_flexi_hours(flexi_hours))
         .with_rate_cards(rate_cards());
     let person = Person::new(id.clone(), format!("Resident of flat {}", n + 1));
     PersonPlan::new(person, week, Some(fund))

@@ -16,48 +16,36 @@ use super::{AVA, date, hm, pounds};
 /// The rate card from 1 March 2026: £24.00 an hour, time and a half from
 /// 22:00 to 07:00, a quarter more at weekends, double on bank holidays.
 pub fn rate_cards() -> RateCardSet {
-    RateCardSet {
-        cards: vec![
-            RateCard {
-                effective_from: date(2025, 4, 1),
-                effective_to: Some(date(2026, 2, 28)),
-                base_hourly: pounds(2300),
-                waking_night_hourly: pounds(1900),
-                sleep_in_flat: pounds(9000),
-                enhancements: enhancements(),
-                bank_holidays: vec![date(2025, 5, 5), date(2025, 12, 25)],
-            },
-            RateCard {
-                effective_from: date(2026, 3, 1),
-                effective_to: None,
-                base_hourly: pounds(2400),
-                waking_night_hourly: pounds(2000),
-                sleep_in_flat: pounds(9500),
-                enhancements: enhancements(),
-                bank_holidays: vec![date(2026, 4, 3), date(2026, 4, 6), date(2026, 5, 4)],
-            },
-        ],
-    }
-}
-
-fn enhancements() -> Vec<Enhancement> {
-    vec![
-        Enhancement {
-            applies: When::Band {
-                from: hm(22, 0),
-                to: hm(7, 0),
-            },
-            multiplier: Decimal::new(15, 1),
-        },
-        Enhancement {
-            applies: When::DayKind(DayKind::Weekend),
-            multiplier: Decimal::new(125, 2),
-        },
-        Enhancement {
-            applies: When::DayKind(DayKind::BankHoliday),
-            multiplier: Decimal::new(2, 0),
-        },
-    ]
+    let card = |from, base, waking_night, sleep_in| {
+        RateCard::flat(from, pounds(base))
+            .with_waking_night_hourly(pounds(waking_night))
+            .with_sleep_in_flat(pounds(sleep_in))
+            .with_enhancement(Enhancement::new(
+                When::Band {
+                    from: hm(22, 0),
+                    to: hm(7, 0),
+                },
+                Decimal::new(15, 1),
+            ))
+            .with_enhancement(Enhancement::new(
+                When::DayKind(DayKind::Weekend),
+                Decimal::new(125, 2),
+            ))
+            .with_enhancement(Enhancement::new(
+                When::DayKind(DayKind::BankHoliday),
+                Decimal::new(2, 0),
+            ))
+    };
+    RateCardSet::new(vec![
+        card(date(2025, 4, 1), 2300, 1900, 9000)
+            .with_effective_to(date(2026, 2, 28))
+            .with_bank_holiday(date(2025, 5, 5))
+            .with_bank_holiday(date(2025, 12, 25)),
+        card(date(2026, 3, 1), 2400, 2000, 9500)
+            .with_bank_holiday(date(2026, 4, 3))
+            .with_bank_holiday(date(2026, 4, 6))
+            .with_bank_holiday(date(2026, 5, 4)),
+    ])
 }
 
 /// Ava's weekly core share: Riverside Court's core staffing in an ordinary
@@ -71,12 +59,7 @@ pub fn core_share_per_week() -> Decimal {
 /// Ava's allocation: £1,000.00 a week, of which her core share pays for
 /// Riverside Court's shared staffing and the rest is her flexi money.
 pub fn allocation() -> Allocation {
-    Allocation {
-        money_per_week: Some(pounds(100_000)),
-        hours_per_week: None,
-        core_money_per_week: Some(core_share_per_week()),
-        flexi_hours_per_week: None,
-    }
+    Allocation::money(pounds(100_000)).with_core_money(core_share_per_week())
 }
 
 /// What pays for Ava's flexi support: her allocation, and £50.00 she chose

@@ -54,10 +54,7 @@ impl Fund {
     pub fn hours(hours_per_week: Decimal) -> Self {
         Self {
             rate_cards: RateCardSet::default(),
-            allocation: Allocation {
-                hours_per_week: Some(hours_per_week),
-                ..Allocation::default()
-            },
+            allocation: Allocation::hours(hours_per_week),
             usable_bank: Decimal::ZERO,
         }
     }
@@ -66,10 +63,7 @@ impl Fund {
     pub fn money(rate_cards: RateCardSet, money_per_week: Decimal) -> Self {
         Self {
             rate_cards,
-            allocation: Allocation {
-                money_per_week: Some(money_per_week),
-                ..Allocation::default()
-            },
+            allocation: Allocation::money(money_per_week),
             usable_bank: Decimal::ZERO,
         }
     }

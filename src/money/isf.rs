@@ -209,11 +209,26 @@ pub(crate) fn check_money(
     }
 }
 
-/// What a person has each week: money, hours, or both.
+/// What a person has each week: money, hours, or both:
+/// [`Allocation::money`] or [`Allocation::hours`], then the `with_*`
+/// methods.
 ///
 /// For a resident of a core-and-flexi [`Service`](crate::service::Service),
 /// `money_per_week` and `core_money_per_week` are their share of the core
 /// cost, and `hours_per_week` and `flexi_hours_per_week` their flexi hours.
+///
+/// ```
+/// use perfect_week::Allocation;
+/// use perfect_week::rust_decimal::Decimal;
+///
+/// // £1,000.00 a week, £192.00 of it for the service's shared core staffing.
+/// let ava = Allocation::money(Decimal::new(100_000, 2)).with_core_money(Decimal::new(19_200, 2));
+/// ava.validate("ava")?;
+/// // Five flexi hours a week, all of them the person's to direct.
+/// let flat = Allocation::hours(Decimal::from(5)).with_flexi_hours(Decimal::from(5));
+/// flat.validate("flat 2")?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Allocation {
     /// Money per week.
@@ -231,6 +246,48 @@ pub struct Allocation {
 }
 
 impl Allocation {
+    /// `money_per_week` a week, and no hours.
+    pub fn money(money_per_week: Decimal) -> Self {
+        Self {
+            money_per_week: Some(money_per_week),
+            ..Self::default()
+        }
+    }
+
+    /// `hours_per_week` hours of support a week, and no money.
+    pub fn hours(hours_per_week: Decimal) -> Self {
+        Self {
+            hours_per_week: Some(hours_per_week),
+            ..Self::default()
+        }
+    }
+
+    /// The same allocation with `money_per_week` too.
+    pub fn with_money(mut self, money_per_week: Decimal) -> Self {
+        self.money_per_week = Some(money_per_week);
+        self
+    }
+
+    /// The same allocation with `hours_per_week` too.
+    pub fn with_hours(mut self, hours_per_week: Decimal) -> Self {
+        self.hours_per_week = Some(hours_per_week);
+        self
+    }
+
+    /// The same allocation with `core` of its money a week paying for
+    /// shared core staffing.
+    pub fn with_core_money(mut self, core: Decimal) -> Self {
+        self.core_money_per_week = Some(core);
+        self
+    }
+
+    /// The same allocation with `flexi` of its hours a week the person's to
+    /// direct.
+    pub fn with_flexi_hours(mut self, flexi: Decimal) -> Self {
+        self.flexi_hours_per_week = Some(flexi);
+        self
+    }
+
     /// Checks the allocation, reporting every problem: neither money nor
     /// hours given, negative amounts, a core part without money or above
     /// it, a flexi part without hours or above them.
