@@ -115,3 +115,26 @@ fn a_step_limit_of_zero_keeps_the_first_rota_built() -> TestResult {
     assert_eq!(planned.stats.steps, 0);
     Ok(())
 }
+
+/// Odd but legal: a period may start on any weekday. Its rota weeks then
+/// run from that weekday, and `WeekCount::Clipped` cuts a session at 00:00
+/// on it (here a Wednesday), not on Monday.
+#[test]
+fn a_period_starting_on_a_wednesday_counts_its_weeks_from_wednesday() -> TestResult {
+    use perfect_week::chrono::Datelike;
+    use perfect_week::{Rules, WeekCount};
+    let mut plan = plan().with_rules(Rules::default().with_week_count(WeekCount::Clipped));
+    plan.period = RotaPeriod::new(date(2026, 10, 14), 2, London);
+    let compiled = plan.compile()?;
+    let problem = compiled.problem();
+    let second = &problem.days[7];
+    assert_eq!(
+        (second.date, second.date.weekday()),
+        (date(2026, 10, 21), Weekday::Wed)
+    );
+    assert_eq!(
+        problem.week_span(1),
+        Some((second.start, problem.days[13].end))
+    );
+    Ok(())
+}
