@@ -46,6 +46,7 @@ use super::model::Model;
 use super::score::Score;
 
 pub(crate) mod continuity;
+pub(crate) mod groups;
 mod row;
 pub(crate) mod unfilled;
 mod within;
@@ -124,6 +125,10 @@ pub(crate) struct Bound<'m> {
     /// under the unfilled level (`unfilled.rs`): the bound reported then,
     /// and the rounds, which speak of full rosters, are not run.
     short: Option<unfilled::Floor>,
+    /// Where a worker may work several sessions a day and the rounds price
+    /// seats one at a time: the bound that keeps continuity whole
+    /// (`groups.rs`), reported where it is the higher.
+    groups: Option<groups::Groups<'m>>,
 }
 
 impl<'m> Bound<'m> {
@@ -144,6 +149,11 @@ impl<'m> Bound<'m> {
         let lam = vec![0; m.sess.len()];
         let floor = continuity::floor(m);
         let short = unfilled::floor(m);
+        let groups = if m.one_per_day || short.is_some() {
+            None
+        } else {
+            groups::Groups::new(m)
+        };
         Bound {
             m,
             rows,
@@ -171,6 +181,7 @@ impl<'m> Bound<'m> {
             cap_used,
             floor,
             short,
+            groups,
         }
     }
 
@@ -191,22 +202,32 @@ impl<'m> Bound<'m> {
         if self.unfillable {
             return None;
         }
-        self.best.filter(|_| self.feasible).map(|soft| Score {
-            hard: 0,
-            unfilled: 0,
-            soft: soft + self.floor.soft,
-        })
+        let rounds = self.best.map(|soft| soft + self.floor.soft);
+        let groups = self.groups.as_ref().and_then(|g| g.best);
+        rounds
+            .max(groups)
+            .filter(|_| self.feasible)
+            .map(|soft| Score {
+                hard: 0,
+                unfilled: 0,
+                soft,
+            })
     }
 
     /// The step length has shrunk to its floor: further iterations rarely
     /// raise the bound.
     pub fn stalled(&self) -> bool {
         self.theta < 0.01
+            && self
+                .groups
+                .as_ref()
+                .is_none_or(|g| g.stalled() || !g.active())
     }
 
     /// Whether more iterations can still raise the bound.
     pub fn active(&self) -> bool {
-        self.feasible && !self.converged && !self.unfillable && self.short.is_none()
+        let groups = self.groups.as_ref().is_some_and(|g| g.active());
+        self.feasible && (!self.converged || groups) && !self.unfillable && self.short.is_none()
     }
 
     /// One subgradient iteration; `upper` is the soft level of the best
@@ -215,6 +236,17 @@ impl<'m> Bound<'m> {
     /// then, so the search's path does not depend on it). Returns whether
     /// the bound rose.
     pub fn iterate(&mut self, upper: Option<i64>, deadline: Option<Instant>) -> bool {
+        let mut rose = false;
+        if let Some(g) = self.groups.as_mut().filter(|g| g.active()) {
+            let before = g.spent;
+            rose = g.iterate(upper);
+            self.spent += g.spent - before;
+        }
+        rose | self.round(upper, deadline)
+    }
+
+    /// One of the rounds' own iterations (see `iterate`).
+    fn round(&mut self, upper: Option<i64>, deadline: Option<Instant>) -> bool {
         if !self.feasible || self.converged {
             return false;
         }

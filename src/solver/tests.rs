@@ -787,3 +787,55 @@ fn the_unfilled_floor_holds_on_every_roster_keeping_the_rules() {
         "only {telling} problems with a floor and a roster keeping the rules"
     );
 }
+
+/// On random small problems where a worker may work several sessions a
+/// day, with persons and series and every session required, the bound that
+/// keeps continuity whole (`bound/groups.rs`) is at most the soft level of
+/// every full roster keeping the rules, and within 5 % of the best of them
+/// in enough problems for the check to mean something (the problems' other
+/// soft terms, which it leaves out, keep it from meeting the best).
+#[test]
+fn the_group_bound_holds_on_every_full_roster() {
+    let (mut full, mut close) = (0, 0);
+    for seed in 0..1500u64 {
+        let (nw, ns) = (2 + (seed % 2) as usize, 2 + (seed % 3) as usize);
+        let mut pr = common::problem(seed, nw, ns, 1);
+        pr.rules.one_session_per_day = false;
+        for (i, s) in pr.sessions.iter_mut().enumerate() {
+            if i % 4 != 3 {
+                s.person = Some("pat".into());
+            }
+            if let Cover::Preferred { wanted, .. } = s.cover {
+                s.cover = Cover::Required {
+                    workers: wanted.max(1),
+                };
+            }
+        }
+        let m = Model::compile(&pr);
+        let Some(mut groups) = super::bound::groups::Groups::new(&m) else {
+            continue;
+        };
+        for _ in 0..30 {
+            groups.iterate(None);
+        }
+        let Some(bound) = groups.best else {
+            continue;
+        };
+        let mut best: Option<i64> = None;
+        for_each_roster(&pr, |place, assign| {
+            let (sc, _) = checked(&pr, place, assign);
+            if sc.hard == 0 && sc.unfilled == 0 {
+                assert!(bound <= sc.soft, "seed {seed}: bound {bound} above {sc}");
+                best = Some(best.map_or(sc.soft, |b: i64| b.min(sc.soft)));
+            }
+        });
+        if let Some(best) = best {
+            full += 1;
+            close += usize::from(bound > 0 && bound * 100 >= best * 95);
+        }
+    }
+    assert!(
+        full >= 80 && close >= 20,
+        "only {full} problems with a full roster, {close} where the bound is within 5 % of the best"
+    );
+}
