@@ -83,12 +83,10 @@ pub(crate) struct Bound<'m> {
     konst: i64,
     /// Best proven bound on the soft level so far.
     pub best: Option<i64>,
-    best_raw: i64,
     /// The prices of the highest `L(λ)` found by any round (scaled), and
     /// that value.
     top: (i64, Vec<i64>),
-    theta: f64,
-    since_best: u32,
+    step: Step,
     /// Iterations done.
     pub iterations: u64,
     /// State transitions examined so far (the bound's share of the effort).
@@ -161,10 +159,8 @@ impl<'m> Bound<'m> {
             count: vec![0; m.sess.len()],
             konst,
             best: None,
-            best_raw: i64::MIN,
             top: (i64::MIN, Vec::new()),
-            theta: 1.0,
-            since_best: 0,
+            step: Step::new(1.0),
             iterations: 0,
             spent: floor.work,
             feasible: true,
@@ -217,7 +213,7 @@ impl<'m> Bound<'m> {
     /// The step length has shrunk to its floor: further iterations rarely
     /// raise the bound.
     pub fn stalled(&self) -> bool {
-        self.theta < 0.01
+        self.step.stalled()
             && self
                 .groups
                 .as_ref()
@@ -263,16 +259,7 @@ impl<'m> Bound<'m> {
         };
         let value = ceil_div(raw, SCALE);
         let rose = self.best.is_none_or(|b| value > b);
-        if raw > self.best_raw {
-            self.best_raw = raw;
-            self.since_best = 0;
-        } else {
-            self.since_best += 1;
-            if self.since_best >= 20 {
-                self.theta = (self.theta * 0.5).max(1e-3);
-                self.since_best = 0;
-            }
-        }
+        self.step.note(raw);
         if rose {
             self.best = Some(value);
         }
@@ -308,7 +295,7 @@ impl<'m> Bound<'m> {
             // shrinks when that overshoots.
             _ => lv + lv.abs().max(10.0),
         };
-        let step = (self.theta * (target - lv) / norm).min(1e12);
+        let step = self.step.length(target - lv, norm);
         for (s, se) in m.sess.iter().enumerate() {
             let l = self.lam[s] + (step * grad[s] as f64 * SCALE as f64).round() as i64;
             self.lam[s] = price_box(se, l);
@@ -545,6 +532,53 @@ impl<'m> Bound<'m> {
             st = self.back[d * ns + st] as usize;
         }
         Some(value - row.nu_const())
+    }
+}
+
+/// The step length of a projected subgradient (Polyak's, towards a
+/// target): a factor halved after 20 rounds in a row that find no higher
+/// value.
+#[derive(Debug, Clone)]
+pub(crate) struct Step {
+    theta: f64,
+    best_raw: i64,
+    since_best: u32,
+}
+
+impl Step {
+    /// A step length starting at factor `theta`.
+    pub fn new(theta: f64) -> Self {
+        Step {
+            theta,
+            best_raw: i64::MIN,
+            since_best: 0,
+        }
+    }
+
+    /// Records a round's value (scaled).
+    pub fn note(&mut self, raw: i64) {
+        if raw > self.best_raw {
+            self.best_raw = raw;
+            self.since_best = 0;
+        } else {
+            self.since_best += 1;
+            if self.since_best >= 20 {
+                self.theta = (self.theta * 0.5).max(1e-3);
+                self.since_best = 0;
+            }
+        }
+    }
+
+    /// The factor has shrunk to its floor: further rounds rarely raise
+    /// the value.
+    pub fn stalled(&self) -> bool {
+        self.theta < 0.01
+    }
+
+    /// The step for a round `short` below its target with a subgradient
+    /// of squared norm `norm` (> 0).
+    pub fn length(&self, short: f64, norm: f64) -> f64 {
+        (self.theta * short / norm).min(1e12)
     }
 }
 

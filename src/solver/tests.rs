@@ -684,6 +684,25 @@ fn repair_replans_a_worker_breaking_their_own_rules() {
     assert!(worked >= 8, "{worked} sessions");
 }
 
+/// A small random problem, most of whose sessions are one person's and
+/// every one required: continuity floors above one (a 2:1 session, a
+/// worker's week too short) become common.
+fn one_persons(seed: u64) -> Problem {
+    let (nw, ns) = (2 + (seed % 2) as usize, 2 + (seed % 3) as usize);
+    let mut pr = common::problem(seed, nw, ns, 1);
+    for (i, s) in pr.sessions.iter_mut().enumerate() {
+        if i % 4 != 3 {
+            s.person = Some("pat".into());
+        }
+        if let Cover::Preferred { wanted, .. } = s.cover {
+            s.cover = Cover::Required {
+                workers: wanted.max(1),
+            };
+        }
+    }
+    pr
+}
+
 /// On random small problems, every roster that keeps every rule and fills
 /// every seat has at least the continuity floor's distinct workers for each
 /// person and each series; and the floor is above one in enough of those
@@ -692,20 +711,7 @@ fn repair_replans_a_worker_breaking_their_own_rules() {
 fn the_continuity_floor_holds_on_every_full_roster() {
     let mut telling = 0;
     for seed in 0..1200u64 {
-        let (nw, ns) = (2 + (seed % 2) as usize, 2 + (seed % 3) as usize);
-        let mut pr = common::problem(seed, nw, ns, 1);
-        // Most sessions one person's, every one required: floors above one
-        // (a 2:1 session, a worker's week too short) become common.
-        for (i, s) in pr.sessions.iter_mut().enumerate() {
-            if i % 4 != 3 {
-                s.person = Some("pat".into());
-            }
-            if let Cover::Preferred { wanted, .. } = s.cover {
-                s.cover = Cover::Required {
-                    workers: wanted.max(1),
-                };
-            }
-        }
+        let pr = one_persons(seed);
         let m = Model::compile(&pr);
         let floor = super::bound::continuity::floor(&m);
         let mut full = false;
@@ -798,19 +804,8 @@ fn the_unfilled_floor_holds_on_every_roster_keeping_the_rules() {
 fn the_group_bound_holds_on_every_full_roster() {
     let (mut full, mut close) = (0, 0);
     for seed in 0..1500u64 {
-        let (nw, ns) = (2 + (seed % 2) as usize, 2 + (seed % 3) as usize);
-        let mut pr = common::problem(seed, nw, ns, 1);
+        let mut pr = one_persons(seed);
         pr.rules.one_session_per_day = false;
-        for (i, s) in pr.sessions.iter_mut().enumerate() {
-            if i % 4 != 3 {
-                s.person = Some("pat".into());
-            }
-            if let Cover::Preferred { wanted, .. } = s.cover {
-                s.cover = Cover::Required {
-                    workers: wanted.max(1),
-                };
-            }
-        }
         let m = Model::compile(&pr);
         let Some(mut groups) = super::bound::groups::Groups::new(&m) else {
             continue;

@@ -40,7 +40,7 @@
 //! do (minutes the groups' cheapest choices put in a week less the most).
 
 use super::continuity::week_cap;
-use super::{INF, SCALE, ceil_div};
+use super::{INF, SCALE, Step, ceil_div};
 use crate::solver::model::{Model, NONE};
 
 /// The first step length (Polyak's factor).
@@ -94,9 +94,7 @@ pub(crate) struct Groups<'m> {
     konst: i64,
     /// Best bound on the soft level so far (unscaled).
     pub best: Option<i64>,
-    best_raw: i64,
-    theta: f64,
-    since_best: u32,
+    step: Step,
     /// Work done (seat costs computed and sets tried).
     pub spent: u64,
     /// The last round's choices kept every weekly most with no multiplier
@@ -127,9 +125,7 @@ impl<'m> Groups<'m> {
             used: vec![0; m.nw * nweeks],
             konst: m.stability_const * SCALE,
             best: None,
-            best_raw: i64::MIN,
-            theta: THETA,
-            since_best: 0,
+            step: Step::new(THETA),
             spent: 0,
             converged: false,
         })
@@ -241,7 +237,7 @@ impl<'m> Groups<'m> {
 
     /// The step length has shrunk to its floor.
     pub fn stalled(&self) -> bool {
-        self.theta < 0.01
+        self.step.stalled()
     }
 
     /// Each seat's least cost at the current multipliers.
@@ -316,16 +312,7 @@ impl<'m> Groups<'m> {
         if rose {
             self.best = Some(value);
         }
-        if raw > self.best_raw {
-            self.best_raw = raw;
-            self.since_best = 0;
-        } else {
-            self.since_best += 1;
-            if self.since_best >= 20 {
-                self.theta = (self.theta * 0.5).max(1e-3);
-                self.since_best = 0;
-            }
-        }
+        self.step.note(raw);
         // Projected subgradient on the multipliers.
         let mut grad = vec![0i64; self.mu.len()];
         let mut norm = 0.0;
@@ -352,7 +339,7 @@ impl<'m> Groups<'m> {
             Some(u) if (u as f64) > lv + 0.5 => near.min(u as f64),
             _ => near,
         };
-        let step = (self.theta * (target - lv) / norm).min(1e12);
+        let step = self.step.length(target - lv, norm);
         for (mu, g) in self.mu.iter_mut().zip(&grad) {
             let next = *mu + (step * *g as f64 * SCALE as f64).round() as i64;
             *mu = next.clamp(0, 1 << 40);
