@@ -235,7 +235,7 @@ impl<'m> Bound<'m> {
         let mut rose = false;
         if let Some(g) = self.groups.as_mut().filter(|g| g.active()) {
             let before = g.spent;
-            rose = g.iterate(upper);
+            rose = g.iterate();
             self.spent += g.spent - before;
         }
         rose | self.round(upper, deadline)

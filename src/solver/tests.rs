@@ -811,7 +811,7 @@ fn the_group_bound_holds_on_every_full_roster() {
             continue;
         };
         for _ in 0..30 {
-            groups.iterate(None);
+            groups.iterate();
         }
         let Some(bound) = groups.best else {
             continue;

@@ -10,24 +10,27 @@
 //!
 //! Where every session is required, every roster with no broken hard rule
 //! and no unfilled seat gives each session its seats, each to a different
-//! candidate free at one placement, and keeps every worker within their
-//! weekly most (minutes in each rota week). Relax that weekly most with a
-//! multiplier `μ ≥ 0` per worker and week, charged for each minute a seat
-//! puts in that week, and drop every other rule that links seats (overlaps,
-//! rest, budgets, minimum minutes, requests and fairness, never negative).
-//! What is left splits into *groups*: a person's sessions with the series
-//! among them, a series with no person, or one session on its own. Then
+//! candidate free at one placement, keeps every worker within their weekly
+//! least and most (minutes in each rota week), and never has a worker on
+//! two seats at once (two seats overlap exactly when the later one's start
+//! lies in both: the *points* are the placements' starts). Relax those
+//! three rules with multipliers (`μ ≥ 0` per worker and week for the most,
+//! `μ' ≥ 0` for the least, `ν ≥ 0` per worker and point), charged or paid
+//! for each seat's minutes and points, and drop every other rule that links
+//! seats (rest, budgets, requests and fairness, never negative). What is
+//! left splits into *groups*: a person's sessions with the series among
+//! them, a series with no person, or one session on its own. Then
 //!
 //! ```text
-//! L(μ) = Σ_groups least(group) − Σ_{w,week} μ_{w,week} · most_w + constants
+//! L = Σ_groups least(group) − Σ μ·most + Σ μ'·least − Σ ν + constants
 //! ```
 //!
-//! is at most the soft level of every such roster, for every `μ ≥ 0`,
-//! as long as each group's least is at most the cost any roster gives it.
-//! A group's least is found over the sets `S` of workers it may use,
-//! smallest first: each seat by its cheapest worker in `S` (its own soft
-//! cost, the placement's penalty shared among the session's seats, and the
-//! multipliers of its minutes, at the best placement for that worker), the
+//! is at most the soft level of every such roster, whatever the
+//! multipliers, as long as each group's least is at most the cost any
+//! roster gives it. A group's least is found over the sets `S` of workers
+//! it may use, smallest first: each seat by its cheapest worker in `S` (its
+//! own soft cost, the placement's penalty shared among the session's seats,
+//! and the multipliers, at the best placement for that worker), the
 //! person's continuity `w_person · (|S| − 1)`, and for each series in the
 //! group the lesser of its cost with one worker of `S` and its cost seat by
 //! seat plus `w_series` (so never above what the series really costs). Each
@@ -35,19 +38,26 @@
 //! group's cost with every worker reaches the best set found, no set of `k`
 //! or more workers can be better, and the search stops; where it runs out
 //! of tries first, that same sum for the smallest size not fully tried is
-//! the group's least instead, still at most what any roster pays. The
-//! multipliers rise by projected subgradient steps, as the rounds' prices
-//! do (minutes the groups' cheapest choices put in a week less the most).
+//! the group's least instead, still at most what any roster pays.
+//!
+//! The multipliers move by projected subgradient steps, each its own
+//! (AdaGrad: a step shrinking with the squares of that multiplier's
+//! subgradients so far), since the rules' units differ a thousandfold.
 
 use super::continuity::week_cap;
 use super::{INF, SCALE, Step, ceil_div};
 use crate::solver::model::{Model, NONE};
 
-/// The first step length (Polyak's factor).
-const THETA: f64 = 1.0;
+/// Each multiplier's first step, per unit of its constraint (a minute, or
+/// a seat at a point in `OVERLAP` units), in units of score: about a
+/// twentieth of a minute's not-preferred cost. Measured on the generated
+/// care service: 0.02, 0.05, 0.1 and 0.2 gave 13 027, 13 205, 13 050 and
+/// 12 537 after 200 rounds (11 670 by one Polyak step for all).
+const RATE: f64 = 0.05;
 
-/// How far above the bound the steps aim, as a share of it.
-const AIM: f64 = 0.05;
+/// The weight of the overlap rule's subgradient against the weekly
+/// minutes' (a seat too many at a point counts as an hour too many).
+const OVERLAP: i64 = 60;
 
 /// Most sets of workers one group's search may try in one round.
 const TRIES: u64 = 40_000;
@@ -84,6 +94,24 @@ pub(crate) struct Groups<'m> {
     /// workers with a weekly most.
     mu: Vec<i64>,
     caps: Vec<Option<i64>>,
+    /// Per multiplier (`mu`, `nu`, `mu_min` in that order), the sum of the
+    /// squares of its subgradients so far.
+    squares: Vec<f64>,
+    /// Multipliers of each worker's weekly least, per worker and week
+    /// (scaled, per minute: a seat's minutes earn them).
+    mu_min: Vec<i64>,
+    /// Every placement's start, sorted, distinct: two seats overlap if and
+    /// only if one of these lies in both.
+    points: Vec<i64>,
+    /// Per session, per placement: the points it covers (`lo..hi`).
+    covers: Vec<Vec<(u32, u32)>>,
+    /// Multipliers of "a worker is on at most one seat at each point"
+    /// (scaled, per `OVERLAP` units), per worker and point.
+    nu: Vec<i64>,
+    /// Their prefix sums per worker (`npoints + 1` each).
+    nu_sum: Vec<i64>,
+    /// Seats per worker and point in the last round's choices.
+    on: Vec<i64>,
     /// Per (session, worker): the seat's least cost at the current
     /// multipliers (scaled), `INF` where the worker may not take it, and
     /// the placement giving it.
@@ -94,6 +122,7 @@ pub(crate) struct Groups<'m> {
     konst: i64,
     /// Best bound on the soft level so far (unscaled).
     pub best: Option<i64>,
+    /// Tracks rounds without a higher value, for `stalled`.
     step: Step,
     /// Work done (seat costs computed and sets tried).
     pub spent: u64,
@@ -115,17 +144,47 @@ impl<'m> Groups<'m> {
         }
         let groups = Self::groups(m);
         let nweeks = m.nweeks.max(1);
+        let mut points: Vec<i64> = m
+            .sess
+            .iter()
+            .flat_map(|s| s.pls.iter().map(|p| p.start))
+            .collect();
+        points.sort_unstable();
+        points.dedup();
+        let covers = m
+            .sess
+            .iter()
+            .map(|s| {
+                s.pls
+                    .iter()
+                    .map(|p| {
+                        let lo = points.partition_point(|&t| t < p.start);
+                        let hi = points.partition_point(|&t| t < p.end);
+                        (lo as u32, hi.max(lo) as u32)
+                    })
+                    .collect()
+            })
+            .collect();
+        let np = points.len();
+        let nweeks_all = m.nw * nweeks;
         Some(Groups {
+            squares: vec![0.0; 2 * nweeks_all + m.nw * np],
             m,
             groups,
+            points,
+            covers,
+            nu: vec![0; m.nw * np],
+            nu_sum: vec![0; m.nw * (np + 1)],
+            on: vec![0; m.nw * (np + 1)],
             mu: vec![0; m.nw * nweeks],
+            mu_min: vec![0; m.nw * nweeks],
             caps: (0..m.nw).map(|w| week_cap(m, w)).collect(),
             cost: vec![INF; m.sess.len() * m.nw],
             place: vec![0; m.sess.len() * m.nw],
             used: vec![0; m.nw * nweeks],
             konst: m.stability_const * SCALE,
             best: None,
-            step: Step::new(THETA),
+            step: Step::new(1.0),
             spent: 0,
             converged: false,
         })
@@ -260,11 +319,14 @@ impl<'m> Groups<'m> {
                     }
                     let mut c = (pl.penalty * m.w_placement * SCALE).div_euclid(want)
                         + m.st_soft[m.st(s, p, w)] * SCALE;
-                    if self.caps[w].is_some() {
-                        for &(k, minutes) in &pl.weeks {
-                            if k != NONE && (k as usize) < nweeks {
-                                c += self.mu[w * nweeks + k as usize] * minutes;
-                            }
+                    let (lo, hi) = self.covers[s][p];
+                    let base = w * (self.points.len() + 1);
+                    c += OVERLAP
+                        * (self.nu_sum[base + hi as usize] - self.nu_sum[base + lo as usize]);
+                    for &(k, minutes) in &pl.weeks {
+                        if k != NONE && (k as usize) < nweeks {
+                            let i = w * nweeks + k as usize;
+                            c += (self.mu[i] - self.mu_min[i]) * minutes;
                         }
                     }
                     if c < self.cost[i] {
@@ -278,17 +340,24 @@ impl<'m> Groups<'m> {
     }
 
     /// One round: every group's least at the current multipliers, the
-    /// bound, then a step of the multipliers towards `upper` (the soft
-    /// level of the best full roster, if any). Returns whether the bound
+    /// bound, then a step of the multipliers. Returns whether the bound
     /// rose.
-    pub fn iterate(&mut self, upper: Option<i64>) -> bool {
+    pub fn iterate(&mut self) -> bool {
         if self.converged {
             return false;
         }
         let m = self.m;
         let nweeks = m.nweeks.max(1);
+        let np = self.points.len();
+        for w in 0..m.nw {
+            let base = w * (np + 1);
+            for t in 0..np {
+                self.nu_sum[base + t + 1] = self.nu_sum[base + t] + self.nu[w * np + t];
+            }
+        }
         self.seat_costs();
         self.used.iter_mut().for_each(|u| *u = 0);
+        self.on.iter_mut().for_each(|u| *u = 0);
         let mut raw = self.konst;
         for g in 0..self.groups.len() {
             let (least, chosen) = self.least(g);
@@ -301,18 +370,31 @@ impl<'m> Groups<'m> {
             self.record(g, &chosen);
         }
         for w in 0..m.nw {
-            if let Some(cap) = self.caps[w] {
-                for k in 0..nweeks {
-                    raw -= self.mu[w * nweeks + k] * cap;
-                }
+            for k in 0..nweeks {
+                let i = w * nweeks + k;
+                raw -= self.mu[i] * self.caps[w].unwrap_or(0);
+                raw += self.mu_min[i] * m.workers[w].min_week.unwrap_or(0);
             }
         }
+        raw -= OVERLAP * self.nu.iter().sum::<i64>();
         let value = ceil_div(raw, SCALE);
         let rose = self.best.is_none_or(|b| value > b);
         if rose {
             self.best = Some(value);
         }
         self.step.note(raw);
+        // Seats per worker and point, from the differences `record` left.
+        let mut grad_nu = vec![0i64; self.nu.len()];
+        for w in 0..m.nw {
+            let base = w * (np + 1);
+            let mut running = 0;
+            for t in 0..np {
+                running += self.on[base + t];
+                let i = w * np + t;
+                let g = OVERLAP * (running - 1);
+                grad_nu[i] = if self.nu[i] == 0 { g.max(0) } else { g };
+            }
+        }
         // Projected subgradient on the multipliers.
         let mut grad = vec![0i64; self.mu.len()];
         let mut norm = 0.0;
@@ -326,23 +408,43 @@ impl<'m> Groups<'m> {
                 norm += (g * g) as f64;
             }
         }
+        norm += grad_nu.iter().map(|&g| (g * g) as f64).sum::<f64>();
+        let mut grad_min = vec![0i64; self.mu_min.len()];
+        for w in 0..m.nw {
+            let Some(least) = m.workers[w].min_week else {
+                continue;
+            };
+            for k in 0..nweeks {
+                let i = w * nweeks + k;
+                let g = least - self.used[i];
+                grad_min[i] = if self.mu_min[i] == 0 { g.max(0) } else { g };
+                norm += (grad_min[i] * grad_min[i]) as f64;
+            }
+        }
         if norm == 0.0 {
             self.converged = true;
             return rose;
         }
-        let lv = raw as f64 / SCALE as f64;
-        // Aim a little above the bound, never above the best roster: early
-        // in a search that roster is far above, and steps aimed at it
-        // overshoot.
-        let near = lv + (lv.abs() * AIM).max(10.0);
-        let target = match upper {
-            Some(u) if (u as f64) > lv + 0.5 => near.min(u as f64),
-            _ => near,
-        };
-        let step = self.step.length(target - lv, norm);
-        for (mu, g) in self.mu.iter_mut().zip(&grad) {
-            let next = *mu + (step * *g as f64 * SCALE as f64).round() as i64;
-            *mu = next.clamp(0, 1 << 40);
+        // Each multiplier by its own step (AdaGrad): a step of `RATE` per
+        // unit of its constraint, shrinking with the squares of its
+        // subgradients so far. The constraints' units differ a thousandfold
+        // (minutes in a week, seats at a point), which one Polyak step for
+        // all could not serve. Any multipliers give a bound: the steps
+        // only decide how fast it rises.
+        let all = self
+            .mu
+            .iter_mut()
+            .zip(&grad)
+            .chain(self.nu.iter_mut().zip(&grad_nu))
+            .chain(self.mu_min.iter_mut().zip(&grad_min))
+            .zip(self.squares.iter_mut());
+        for ((mu, &g), sq) in all {
+            if g == 0 {
+                continue;
+            }
+            *sq += (g as f64) * (g as f64);
+            let step = RATE * SCALE as f64 * g as f64 / sq.sqrt();
+            *mu = (*mu + step.round() as i64).clamp(0, 1 << 40);
         }
         rose
     }
@@ -353,15 +455,21 @@ impl<'m> Groups<'m> {
         let m = self.m;
         let nweeks = m.nweeks.max(1);
         let group = &self.groups[g];
-        let take = |s: usize, w: usize, used: &mut Vec<i64>| {
-            let pl = &m.sess[s].pls[self.place[s * m.nw + w] as usize];
+        let np1 = self.points.len() + 1;
+        let take = |s: usize, w: usize, (used, on): (&mut Vec<i64>, &mut Vec<i64>)| {
+            let p = self.place[s * m.nw + w] as usize;
+            let pl = &m.sess[s].pls[p];
             for &(k, minutes) in &pl.weeks {
                 if k != NONE && (k as usize) < nweeks {
                     used[w * nweeks + k as usize] += minutes;
                 }
             }
+            let (lo, hi) = self.covers[s][p];
+            on[w * np1 + lo as usize] += 1;
+            on[w * np1 + hi as usize] -= 1;
         };
         let mut used = std::mem::take(&mut self.used);
+        let mut on = std::mem::take(&mut self.on);
         for (i, &s) in group.sessions.iter().enumerate() {
             let s = s as usize;
             // A series held by one worker of the set when that is cheaper.
@@ -371,7 +479,7 @@ impl<'m> Groups<'m> {
                 .find(|x| x.contains(&i))
                 .and_then(|x| self.one_worker(x, group, chosen));
             if let Some(w) = one {
-                take(s, w as usize, &mut used);
+                take(s, w as usize, (&mut used, &mut on));
                 continue;
             }
             let mut seats: Vec<(i64, u32)> = chosen
@@ -381,10 +489,11 @@ impl<'m> Groups<'m> {
                 .collect();
             seats.sort_unstable();
             for &(_, w) in seats.iter().take(m.sess[s].want as usize) {
-                take(s, w as usize, &mut used);
+                take(s, w as usize, (&mut used, &mut on));
             }
         }
         self.used = used;
+        self.on = on;
     }
 
     /// The worker of `chosen` who holds series `x` alone more cheaply than
