@@ -660,7 +660,9 @@ fn regrouping_hands_a_persons_sessions_to_one_worker() {
         assert!(search.st.score.soft < split.soft, "seed {seed}");
         check(&pr, &mut search.st, "after regrouping");
     }
-    assert!(moved > 0);
+    // Each way is drawn one time in two and both move here: a way that
+    // stopped moving would leave about 20 of the 40.
+    assert!(moved >= 30, "only {moved} of 40 regroupings moved");
 }
 
 /// A worker working nine days running against a limit of three is re-planned
