@@ -32,7 +32,10 @@ What it models, from the definitions in `src/solver/problem.rs`:
   the 24 hours from the first one's start are not both a worker's: exact
   for two sessions in a window; three that break it where no two do are
   not excluded, and the crate's checker, which scores every roster
-  written, would show them); weekly rest (a rest interval of the rule's
+  written, shows them: once in the six one-thread runs of BENCHMARKS.md.
+  The exact form, a rest interval per seat in a no-overlap of its own,
+  was tried: with those 4 000 no-overlaps one thread stayed within 22
+  seats of the empty roster at 60 s); weekly rest (a rest interval of the rule's
   minutes inside each complete block of days, in the worker's
   no-overlap: exact); weekly and total maximum minutes (weeks by start);
   the average week (unless opted out); the night average (for a worker
@@ -184,6 +187,7 @@ class Care:
         # here (every other rule is a constraint), so that the empty roster
         # is a start and the first phase drives them to 0.
         self.short = []
+        self.minimums = []
         self.y = []       # placement choice per session: list of booleans
         self.start = []   # start per session (an IntVar or a constant)
         self.x = {}       # (s, w) -> seat boolean
@@ -370,13 +374,21 @@ class Care:
                     m.AddBoolOr([xa.Not(), xb.Not(), self.y[a][k].Not(), self.y[b][l].Not()])
 
     def short_of(self, minutes, least, name):
-        """The shortfall of `minutes` below `least`, added to the hard level."""
+        """The shortfall of `minutes` below `least`, added to the hard level
+        (at least the shortfall: a roster found before the search pushes
+        it down may hold more; `shortfall` says the true one)."""
+        self.minimums.append((minutes, least))
         if isinstance(minutes, int):
             self.short.append(max(0, least - minutes))
             return
         gap = self.m.NewIntVar(0, least, f"short{name}")
         self.m.Add(gap >= least - minutes)
         self.short.append(gap)
+
+    def shortfall(self, solver):
+        """The minutes short of the minimums in the solver's roster."""
+        value = lambda e: e if isinstance(e, int) else solver.Value(e)
+        return sum(max(0, least - value(minutes)) for minutes, least in self.minimums)
 
     def roster(self, solver):
         p = self.p
@@ -463,7 +475,7 @@ def main():
     with open(args.out, "w") as f:
         json.dump(roster, f)
     print(f"CP-SAT {args.seconds:g} s, {args.threads} thread(s), seed {args.seed}: "
-          f"{best.StatusName(status)}; hard {short}, unfilled {unfilled} (phase 1 done at {first:.1f} s), "
+          f"{best.StatusName(status)}; hard {care.shortfall(best)}, unfilled {unfilled} (phase 1 done at {first:.1f} s), "
           f"soft {best.Value(care.soft)} (bound {best.BestObjectiveBound():.0f}); "
           f"{len(roster['assignments'])} seats; model built in {built:.1f} s, "
           f"then {time.monotonic() - began:.1f} s solving")
