@@ -14,6 +14,8 @@
 //! (`master.rs`) re-chooses many workers' rows at once from the pool of
 //! priced schedules; its result is judged like any other move.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -241,6 +243,9 @@ pub(crate) struct Search<'m> {
     groups: Vec<Vec<u32>>,
     /// Workers on the group being regrouped, with their seats in it.
     buf_w: Vec<(u32, u32)>,
+    /// Candidates of the seat being filled by their floors
+    /// (`Search::best_add_among`).
+    floors: Vec<Reverse<(Score, u32, u32)>>,
 }
 
 impl<'m> Search<'m> {
@@ -290,6 +295,7 @@ impl<'m> Search<'m> {
             cg_turn: false,
             groups: continuity_groups(m),
             buf_w: Vec::new(),
+            floors: Vec::new(),
         }
     }
 
@@ -322,13 +328,18 @@ impl<'m> Search<'m> {
         self.best_add_among(s, 0, usize::MAX)
     }
 
-    /// Best of at most `limit` candidates of `s`, taken cyclically from `from`.
+    /// Best of at most `limit` candidates of `s`, taken cyclically from
+    /// `from` (ties to the first taken). Candidates are scored in full in
+    /// the order of their floors (`State::add_floor`), and none once the
+    /// floor has passed the best score found: the choice is the one every
+    /// candidate scored in full would give.
     fn best_add_among(&mut self, s: u32, from: usize, limit: usize) -> Option<(u32, Score)> {
         let m = self.m;
         let cands = &m.sess[s as usize].cands;
         let n = cands.len();
-        let mut best: Option<(u32, Score)> = None;
         let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
+        let mut floors = std::mem::take(&mut self.floors);
+        floors.clear();
         for i in 0..n.min(limit) {
             let w = cands[(from + i) % n];
             // Never a second session on a day when the rules allow one: a
@@ -339,16 +350,30 @@ impl<'m> Search<'m> {
             if self.st.on(s, w) {
                 continue;
             }
+            let floor = self.st.score + self.st.add_floor(s, w);
+            floors.push(Reverse((floor, i as u32, w)));
+        }
+        let mut queue = BinaryHeap::from(floors);
+        let mut best: Option<(Score, u32, u32)> = None;
+        while let Some(Reverse((floor, i, w))) = queue.pop() {
+            if best.is_some_and(|(b, bi, _)| (floor, i) > (b, bi)) {
+                break;
+            }
             let mark = self.st.mark();
             self.st.add(s, w);
             self.evals += 1;
             let sc = self.st.score;
             self.st.undo_to(mark);
-            if best.is_none_or(|(_, b)| sc < b) {
-                best = Some((w, sc));
+            debug_assert!(
+                sc.hard >= floor.hard && sc.unfilled == floor.unfilled && sc.soft == floor.soft,
+                "seat floor {floor:?} above the score {sc:?} of {w} on {s}"
+            );
+            if best.is_none_or(|(b, bi, _)| (sc, i) < (b, bi)) {
+                best = Some((sc, i, w));
             }
         }
-        best
+        self.floors = queue.into_vec();
+        best.map(|(sc, _, w)| (w, sc))
     }
 
     /// Fills `s` greedily while that improves the score.

@@ -13,6 +13,8 @@ use super::model::{Fm, Model, NONE};
 use super::problem::{Boundary, DAILY_REST_WINDOW};
 use super::score::Score;
 
+mod floor;
+
 /// A primitive change, recorded for undo.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Op {
@@ -216,11 +218,17 @@ impl<'m> State<'m> {
     }
 
     fn fair_cost(&self, r: usize) -> i64 {
+        self.fair_cost_of(r, self.fair_s1[r], self.fair_s2[r])
+    }
+
+    /// Fairness rule `r`'s cost at the sum `s1` and sum of squares `s2` of
+    /// its measure over the workers.
+    fn fair_cost_of(&self, r: usize, s1: i64, s2: i64) -> i64 {
         let n = self.m.nw as i64;
         if n == 0 {
             return 0;
         }
-        self.m.fair[r].1 * (self.fair_s2[r] - self.fair_s1[r] * self.fair_s1[r] / n)
+        self.m.fair[r].1 * (s2 - s1 * s1 / n)
     }
 
     /// Cover and placement terms of a session.
@@ -342,9 +350,13 @@ impl<'m> State<'m> {
     }
 
     fn week_cost(&self, w: usize, k: usize) -> i64 {
+        self.week_cost_at(w, self.week_min[w * self.m.nweeks + k])
+    }
+
+    /// Worker `w`'s weekly terms for a week of `mins` minutes.
+    fn week_cost_at(&self, w: usize, mins: i64) -> i64 {
         let m = self.m;
         let wk = &m.workers[w];
-        let mins = self.week_min[w * m.nweeks + k];
         let mut c = 0;
         if let Some(min) = wk.min_week {
             c += pos(min - mins);
