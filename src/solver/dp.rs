@@ -220,7 +220,7 @@ pub(crate) fn reoptimise(
         for &s in sessions.iter().take(u16::MAX as usize - 1) {
             let se = &m.sess[s as usize];
             let pl = &se.pls[st.place[s as usize] as usize];
-            if pl.day as usize != d || se.cands.binary_search(&w).is_err() {
+            if pl.day as usize != d || !m.is_cand(s as usize, wi) {
                 continue;
             }
             let mut cost =

@@ -158,6 +158,10 @@ pub(crate) struct Model {
     pub baseline: Vec<(u32, u32)>,
     /// Greatest common divisor of all placement lengths (the DP's minute unit).
     pub dur_gcd: i64,
+    /// The candidates of each session as a bitset over the workers,
+    /// `cand_words` words a session (see [`Model::is_cand`]).
+    cand_bits: Vec<u64>,
+    cand_words: usize,
 }
 
 fn gcd(a: i64, b: i64) -> i64 {
@@ -194,6 +198,14 @@ impl Model {
     fn day_of(day_start: &[i64], minute: i64) -> u32 {
         let i = day_start.partition_point(|&s| s <= minute);
         i.saturating_sub(1) as u32
+    }
+
+    /// Whether worker `w` is a candidate of session `s` (in `Sess::cands`):
+    /// one bit a pair, so that the DP's scan of a day's sessions for one
+    /// worker does not search every session's list.
+    #[inline]
+    pub fn is_cand(&self, s: usize, w: usize) -> bool {
+        self.cand_bits[s * self.cand_words + w / 64] >> (w % 64) & 1 == 1
     }
 
     /// Static hard cost index.
@@ -558,6 +570,13 @@ impl Model {
             })
             .collect();
         let person_mates = person_mates(&sess);
+        let cand_words = nw.div_ceil(64);
+        let mut cand_bits = vec![0u64; sess.len() * cand_words];
+        for (si, s) in sess.iter().enumerate() {
+            for &w in &s.cands {
+                cand_bits[si * cand_words + w as usize / 64] |= 1 << (w % 64);
+            }
+        }
         Model {
             person_mates,
             nd,
@@ -608,6 +627,8 @@ impl Model {
                 .flat_map(|s| &s.placements)
                 .fold(0, |g, p| gcd(g, p.minutes()))
                 .max(1),
+            cand_bits,
+            cand_words,
         }
     }
 }

@@ -580,7 +580,7 @@ impl<'m> Search<'m> {
             }
             let l = &self.by_day[d];
             let s = l[self.rng.below(l.len())];
-            if self.st.on(s, w) || m.sess[s as usize].cands.binary_search(&w).is_err() {
+            if self.st.on(s, w) || !m.is_cand(s as usize, w as usize) {
                 continue;
             }
             self.st.add(s, w);
@@ -832,7 +832,7 @@ impl<'m> Search<'m> {
         let Some(w2) = self.movable_seat(s2) else {
             return false;
         };
-        let cand = |s: u32, w: u32| self.m.sess[s as usize].cands.binary_search(&w).is_ok();
+        let cand = |s: u32, w: u32| self.m.is_cand(s as usize, w as usize);
         if w1 == w2 || self.st.on(s2, w1) || self.st.on(s1, w2) || !cand(s1, w2) || !cand(s2, w1) {
             return false;
         }
@@ -865,7 +865,7 @@ impl<'m> Search<'m> {
             .iter()
             .chain(&self.buf_b)
             .any(|&(s, w)| self.pinned[s as usize].contains(&w));
-        let cand = |s: u32, w: u32| m.sess[s as usize].cands.binary_search(&w).is_ok();
+        let cand = |s: u32, w: u32| m.is_cand(s as usize, w as usize);
         let eligible = self.buf_a.iter().all(|&(s, _)| cand(s, w2))
             && self.buf_b.iter().all(|&(s, _)| cand(s, w1));
         if pinned || !eligible {
@@ -975,7 +975,7 @@ impl<'m> Search<'m> {
             if by_day {
                 let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
                 any |= self.block_swap(from, to, day, 1);
-            } else if !self.st.on(s, to) && m.sess[s as usize].cands.binary_search(&to).is_ok() {
+            } else if !self.st.on(s, to) && m.is_cand(s as usize, to as usize) {
                 self.st.remove(s, from);
                 self.st.add(s, to);
                 any = true;
