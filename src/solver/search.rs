@@ -436,7 +436,7 @@ impl<'m> Search<'m> {
         for &(s, w) in &m.baseline {
             let si = s as usize;
             let p = self.st.place[si] as usize;
-            let ok = m.st_hard[m.st(si, p, w as usize)] == 0
+            let ok = m.hard_at(si, p, w as usize) == 0
                 && !self.st.on(s, w)
                 && (!m.sess[si].required || self.deficit(si) > 0);
             if ok {

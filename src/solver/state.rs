@@ -186,9 +186,8 @@ impl<'m> State<'m> {
             sc.hard += pins.iter().filter(|w| !self.seats[s].contains(w)).count() as i64;
             let p = self.place[s] as usize;
             for &w in &self.seats[s] {
-                let i = m.st(s, p, w as usize);
-                sc.hard += m.st_hard[i];
-                sc.soft += m.st_soft[i];
+                sc.hard += m.hard_at(s, p, w as usize);
+                sc.soft += m.soft_at(s, p, w as usize);
             }
         }
         for b in 0..m.budget_cap.len() {
@@ -757,12 +756,11 @@ impl<'m> State<'m> {
             self.seats[si].remove(i);
         }
         delta = delta + self.session_cost(si);
-        let i = m.st(si, p, w);
-        delta.hard += sign * m.st_hard[i];
+        delta.hard += sign * m.hard_at(si, p, w);
         if se.pins.contains(&(w as u32)) {
             delta.hard -= sign;
         }
-        delta.soft += sign * m.st_soft[i];
+        delta.soft += sign * m.soft_at(si, p, w);
         if se.budget != NONE {
             let b = se.budget as usize;
             let before = pos(self.budget[b] - m.budget_cap[b]);
@@ -817,9 +815,8 @@ impl<'m> State<'m> {
         let n = self.seats[si].len() as i64;
         let mut d = self.session_cost_n(si, n + 1) - self.session_cost_n(si, n);
         let p = self.place[si] as usize;
-        let i = m.st(si, p, w);
-        d.hard += m.st_hard[i];
-        d.soft += m.st_soft[i];
+        d.hard += m.hard_at(si, p, w);
+        d.soft += m.soft_at(si, p, w);
         if se.budget != NONE {
             let b = se.budget as usize;
             let cur = self.budget[b];
