@@ -170,8 +170,9 @@ pub(crate) struct Model {
     pub baseline: Vec<(u32, u32)>,
     /// Greatest common divisor of all placement lengths (the DP's minute unit).
     pub dur_gcd: i64,
-    /// The candidates of each session as a bitset over the workers,
-    /// `cand_words` words a session (see [`Model::is_cand`]).
+    /// The candidates of each session as a bitset, worker by worker
+    /// (`cand_words` words a worker, a bit a session; see
+    /// [`Model::is_cand`]).
     cand_bits: Vec<u64>,
     cand_words: usize,
 }
@@ -213,11 +214,12 @@ impl Model {
     }
 
     /// Whether worker `w` is a candidate of session `s` (in `Sess::cands`):
-    /// one bit a pair, so that the DP's scan of a day's sessions for one
-    /// worker does not search every session's list.
+    /// one bit a pair, a worker's bits side by side, so that the DP's scan
+    /// of the days' sessions for one worker reads a few hundred bytes
+    /// instead of searching every session's list.
     #[inline]
     pub fn is_cand(&self, s: usize, w: usize) -> bool {
-        self.cand_bits[s * self.cand_words + w / 64] >> (w % 64) & 1 == 1
+        self.cand_bits[w * self.cand_words + s / 64] >> (s % 64) & 1 == 1
     }
 
     /// Compiles a problem that has passed [`Problem::validate`].
@@ -523,11 +525,11 @@ impl Model {
             })
             .collect();
         let person_mates = person_mates(&sess);
-        let cand_words = nw.div_ceil(64);
-        let mut cand_bits = vec![0u64; sess.len() * cand_words];
+        let cand_words = sess.len().div_ceil(64);
+        let mut cand_bits = vec![0u64; nw * cand_words];
         for (si, s) in sess.iter().enumerate() {
             for &w in &s.cands {
-                cand_bits[si * cand_words + w as usize / 64] |= 1 << (w % 64);
+                cand_bits[w as usize * cand_words + si / 64] |= 1 << (si % 64);
             }
         }
         Model {

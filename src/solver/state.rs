@@ -50,6 +50,11 @@ pub(crate) struct State<'m> {
     person_distinct: Vec<u32>,
     series_cnt: Vec<u32>,
     series_distinct: Vec<u32>,
+    /// Whether each worker serves each person, then each series (a count
+    /// above 0): a bit a pair, a worker's bits side by side, which is all
+    /// `link_delta` reads of continuity.
+    serves: Served,
+    serves_series: Served,
     pub score: Score,
     pub log: Vec<Op>,
 }
@@ -76,6 +81,33 @@ fn longest_gap(iv: &[(i64, i64)], a: i64, b: i64) -> i64 {
         best = best.max(b - cur);
     }
     best
+}
+
+/// One bit per (worker, group): whether the worker serves the group.
+#[derive(Debug, Clone)]
+struct Served {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Served {
+    fn new(workers: usize, groups: usize) -> Self {
+        let words = groups.div_ceil(64);
+        Served {
+            words,
+            bits: vec![0; workers * words],
+        }
+    }
+
+    #[inline]
+    fn get(&self, w: usize, g: usize) -> bool {
+        self.bits[w * self.words + g / 64] >> (g % 64) & 1 == 1
+    }
+
+    #[inline]
+    fn flip(&mut self, w: usize, g: usize) {
+        self.bits[w * self.words + g / 64] ^= 1 << (g % 64);
+    }
 }
 
 /// A small buffer on the stack with a heap fallback.
@@ -148,6 +180,8 @@ impl<'m> State<'m> {
             person_distinct: vec![0; m.npersons],
             series_cnt: vec![0; m.nseries * nw],
             series_distinct: vec![0; m.nseries],
+            serves: Served::new(nw, m.npersons),
+            serves_series: Served::new(nw, m.nseries),
             score: Score::ZERO,
             log: Vec::new(),
         };
@@ -768,35 +802,41 @@ impl<'m> State<'m> {
             delta.hard += pos(self.budget[b] - m.budget_cap[b]) - before;
         }
         if se.person != NONE {
-            let c = &mut self.person_cnt[se.person as usize * m.nw + w];
-            let d = &mut self.person_distinct[se.person as usize];
+            let g = se.person as usize;
+            let c = &mut self.person_cnt[g * m.nw + w];
+            let d = &mut self.person_distinct[g];
             let before = (*d as i64 - 1).max(0);
             if sign > 0 {
                 *c += 1;
                 if *c == 1 {
                     *d += 1;
+                    self.serves.flip(w, g);
                 }
             } else {
                 *c -= 1;
                 if *c == 0 {
                     *d -= 1;
+                    self.serves.flip(w, g);
                 }
             }
             delta.soft += m.w_person * ((*d as i64 - 1).max(0) - before);
         }
         if se.series != NONE {
-            let c = &mut self.series_cnt[se.series as usize * m.nw + w];
-            let d = &mut self.series_distinct[se.series as usize];
+            let g = se.series as usize;
+            let c = &mut self.series_cnt[g * m.nw + w];
+            let d = &mut self.series_distinct[g];
             let before = (*d as i64 - 1).max(0);
             if sign > 0 {
                 *c += 1;
                 if *c == 1 {
                     *d += 1;
+                    self.serves_series.flip(w, g);
                 }
             } else {
                 *c -= 1;
                 if *c == 0 {
                     *d -= 1;
+                    self.serves_series.flip(w, g);
                 }
             }
             delta.soft += m.w_series * ((*d as i64 - 1).max(0) - before);
@@ -822,11 +862,11 @@ impl<'m> State<'m> {
             let cur = self.budget[b];
             d.hard += pos(cur + se.pls[p].charge - m.budget_cap[b]) - pos(cur - m.budget_cap[b]);
         }
-        if se.person != NONE && self.person_cnt[se.person as usize * m.nw + w] == 0 {
+        if se.person != NONE && !self.serves.get(w, se.person as usize) {
             let dist = self.person_distinct[se.person as usize] as i64;
             d.soft += m.w_person * ((dist).max(0) - (dist - 1).max(0));
         }
-        if se.series != NONE && self.series_cnt[se.series as usize * m.nw + w] == 0 {
+        if se.series != NONE && !self.serves_series.get(w, se.series as usize) {
             let dist = self.series_distinct[se.series as usize] as i64;
             d.soft += m.w_series * ((dist).max(0) - (dist - 1).max(0));
         }

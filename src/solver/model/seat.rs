@@ -34,6 +34,11 @@ impl Model {
     #[inline]
     pub fn hard_at(&self, s: usize, p: usize, w: usize) -> i64 {
         let se = &self.sess[s];
+        // A candidate is kept out of none of a one-placement session (and
+        // its bit is read where the byte would miss the cache).
+        if se.pls.len() == 1 && self.is_cand(s, w) {
+            return 0;
+        }
         i64::from(self.reasons[se.offset + p * self.nw + w]) * se.pls[p].dur
     }
 
