@@ -1118,7 +1118,6 @@ impl<'m> Search<'m> {
         } else {
             0.0
         };
-        let mut bound = super::bound::Bound::new(m);
         let report = |s: &Self, cur: Score, steps: u64, lb: Option<Score>, f: &mut F| {
             f(&Progress {
                 best: s.best,
@@ -1129,6 +1128,15 @@ impl<'m> Search<'m> {
                 lower_bound: lb,
             })
         };
+        // Construction only: no step is searched, so no bound is reported
+        // (`Solution::lower_bound`), and none is built (pricing every
+        // worker's row is the largest part of setting it up on a
+        // provider's scale).
+        if term.step_limit() == Some(0) {
+            let _ = report(self, cur, 0, None, on_progress);
+            return self.outcome(0, 0, started, None);
+        }
+        let mut bound = super::bound::Bound::new(m);
         if report(self, cur, 0, bound.score(), on_progress).is_break() {
             stop = true;
         }
@@ -1334,14 +1342,26 @@ impl<'m> Search<'m> {
                 break;
             }
         }
-        if self.cur_is_best {
-            self.snapshot();
-        }
         if lane.bound
             && let Some(stop) = lane.stop
             && bound.score().is_some_and(|b| self.best <= b)
         {
             stop.store(true, Ordering::Relaxed);
+        }
+        self.outcome(steps, best_at, started, bound.score())
+    }
+
+    /// What the search returns: the best roster (copied from the current
+    /// one where that is it) and the figures of the run.
+    fn outcome(
+        &mut self,
+        steps: u64,
+        best_at: u64,
+        started: Instant,
+        bound: Option<Score>,
+    ) -> Outcome {
+        if self.cur_is_best {
+            self.snapshot();
         }
         Outcome {
             best: self.best,
@@ -1351,7 +1371,7 @@ impl<'m> Search<'m> {
             evals: self.evals,
             best_at,
             elapsed: started.elapsed(),
-            bound: bound.score(),
+            bound,
         }
     }
 }
