@@ -175,6 +175,9 @@ pub(crate) struct Model {
     /// [`Model::is_cand`]).
     cand_bits: Vec<u64>,
     cand_words: usize,
+    /// The sessions whose placements lie on more than one day, a bit a
+    /// session (see [`Model::on_many_days`]).
+    many_days: Vec<u64>,
 }
 
 fn gcd(a: i64, b: i64) -> i64 {
@@ -220,6 +223,13 @@ impl Model {
     #[inline]
     pub fn is_cand(&self, s: usize, w: usize) -> bool {
         self.cand_bits[w * self.cand_words + s / 64] >> (s % 64) & 1 == 1
+    }
+
+    /// Whether session `s` has placements on more than one day (so it is
+    /// listed under each of them, and lies on only one at a time).
+    #[inline]
+    pub fn on_many_days(&self, s: usize) -> bool {
+        self.many_days[s / 64] >> (s % 64) & 1 == 1
     }
 
     /// Compiles a problem that has passed [`Problem::validate`].
@@ -525,6 +535,12 @@ impl Model {
             })
             .collect();
         let person_mates = person_mates(&sess);
+        let mut many_days = vec![0u64; sess.len().div_ceil(64)];
+        for (si, s) in sess.iter().enumerate() {
+            if s.pls.iter().any(|p| p.day != s.pls[0].day) {
+                many_days[si / 64] |= 1 << (si % 64);
+            }
+        }
         let cand_words = sess.len().div_ceil(64);
         let mut cand_bits = vec![0u64; nw * cand_words];
         for (si, s) in sess.iter().enumerate() {
@@ -585,6 +601,7 @@ impl Model {
                 .max(1),
             cand_bits,
             cand_words,
+            many_days,
         }
     }
 }

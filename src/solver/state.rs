@@ -55,6 +55,9 @@ pub(crate) struct State<'m> {
     /// `link_delta` reads of continuity.
     serves: Served,
     serves_series: Served,
+    /// The required sessions with every seat taken, a bit a session (see
+    /// [`State::is_full`]).
+    full: Vec<u64>,
     pub score: Score,
     pub log: Vec<Op>,
 }
@@ -182,11 +185,33 @@ impl<'m> State<'m> {
             series_distinct: vec![0; m.nseries],
             serves: Served::new(nw, m.npersons),
             serves_series: Served::new(nw, m.nseries),
+            full: vec![0; m.sess.len().div_ceil(64)],
             score: Score::ZERO,
             log: Vec::new(),
         };
+        for s in 0..m.sess.len() {
+            st.mark_full(s);
+        }
         st.score = st.recompute();
         st
+    }
+
+    /// Whether session `s` is required and has every seat taken: one more
+    /// worker on it breaks a hard rule.
+    #[inline]
+    pub fn is_full(&self, s: u32) -> bool {
+        self.full[s as usize / 64] >> (s % 64) & 1 == 1
+    }
+
+    /// Sets session `s`'s bit of `full` from its seats.
+    fn mark_full(&mut self, s: usize) {
+        let se = &self.m.sess[s];
+        let bit = 1 << (s % 64);
+        if se.required && self.seats[s].len() >= se.want as usize {
+            self.full[s / 64] |= bit;
+        } else {
+            self.full[s / 64] &= !bit;
+        }
     }
 
     /// The score recomputed from the bookkeeping (refreshing stored terms).
@@ -789,6 +814,7 @@ impl<'m> State<'m> {
         } else if let Some(i) = self.seats[si].iter().position(|&x| x as usize == w) {
             self.seats[si].remove(i);
         }
+        self.mark_full(si);
         delta = delta + self.session_cost(si);
         delta.hard += sign * m.hard_at(si, p, w);
         if se.pins.contains(&(w as u32)) {
