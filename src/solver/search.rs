@@ -340,6 +340,7 @@ impl<'m> Search<'m> {
         let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
         let mut floors = std::mem::take(&mut self.floors);
         floors.clear();
+        let base = self.st.seat_base(s);
         for i in 0..n.min(limit) {
             let w = cands[(from + i) % n];
             // Never a second session on a day when the rules allow one: a
@@ -350,7 +351,7 @@ impl<'m> Search<'m> {
             if self.st.on(s, w) {
                 continue;
             }
-            let floor = self.st.score + self.st.add_floor(s, w);
+            let floor = self.st.score + self.st.add_floor(&base, s, w);
             floors.push(Reverse((floor, i as u32, w)));
         }
         let mut queue = BinaryHeap::from(floors);

@@ -17,33 +17,89 @@ use super::super::model::{Fm, NONE};
 use super::super::score::Score;
 use super::{State, pos};
 
+/// The part of a seat's floor that every candidate shares: the session's
+/// cover, placement and budget terms, and what a worker new to its person
+/// or series adds (see [`State::seat_base`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SeatBase {
+    shared: Score,
+    new_person: i64,
+    new_series: i64,
+}
+
 impl State<'_> {
+    /// What every candidate's floor on session `s` shares: worked out once
+    /// a seat, not once a candidate.
+    pub fn seat_base(&self, s: u32) -> SeatBase {
+        let m = self.m;
+        let si = s as usize;
+        let se = &m.sess[si];
+        let n = self.seats[si].len() as i64;
+        let mut shared = self.session_cost_n(si, n + 1) - self.session_cost_n(si, n);
+        if se.budget != NONE {
+            let b = se.budget as usize;
+            let cur = self.budget[b];
+            let charge = se.pls[self.place[si] as usize].charge;
+            shared.hard += pos(cur + charge - m.budget_cap[b]) - pos(cur - m.budget_cap[b]);
+        }
+        // A worker new to the group adds one to its distinct workers.
+        let new = |distinct: u32, weight: i64| {
+            let d = i64::from(distinct);
+            weight * (d.max(0) - (d - 1).max(0))
+        };
+        SeatBase {
+            shared,
+            new_person: if se.person == NONE {
+                0
+            } else {
+                new(self.person_distinct[se.person as usize], m.w_person)
+            },
+            new_series: if se.series == NONE {
+                0
+            } else {
+                new(self.series_distinct[se.series as usize], m.w_series)
+            },
+        }
+    }
+
     /// A lower bound on the change `add(s, w)` would make to the score,
     /// level by level (so in the score's order as well): exact on the
     /// unfilled and soft levels, at most the change on the hard level.
-    /// `w` is not on `s`.
-    pub fn add_floor(&self, s: u32, w: u32) -> Score {
+    /// `w` is not on `s`; `base` is `seat_base(s)`.
+    pub fn add_floor(&self, base: &SeatBase, s: u32, w: u32) -> Score {
         let m = self.m;
         let (si, wi) = (s as usize, w as usize);
         let se = &m.sess[si];
-        let mut sc = self.link_delta(s, w);
+        let pi = self.place[si] as usize;
+        // The seat's own terms (as `link_delta` has them).
+        let mut sc = base.shared;
+        sc.hard += m.hard_at(si, pi, wi);
+        sc.soft += m.soft_at(si, pi, wi);
+        if se.person != NONE && !self.serves.get(wi, se.person as usize) {
+            sc.soft += base.new_person;
+        }
+        if se.series != NONE && !self.serves_series.get(wi, se.series as usize) {
+            sc.soft += base.new_series;
+        }
         if se.pins.contains(&w) {
             sc.hard -= 1;
         }
-        let p = self.pl(s);
+        let p = &se.pls[pi];
         let d = p.day as usize;
         let nd = m.nd;
         let cell = wi * nd + d;
-        let list = &self.day_sess[cell];
-        let flips = list.is_empty();
+        let flips = self.day_cnt[cell] == 0;
         // Requests on the day (soft, exact).
         let (r0, r1) = (m.req_idx[cell] as usize, m.req_idx[cell + 1] as usize);
-        for r in &m.reqs[r0..r1] {
-            let was = list
-                .iter()
-                .any(|&t| r.kind == NONE || m.sess[t as usize].kind == r.kind);
-            let now = was || r.kind == NONE || se.kind == r.kind;
-            sc.soft += r.weight * (i64::from(now != r.on) - i64::from(was != r.on));
+        if r1 > r0 {
+            let list = &self.day_sess[cell];
+            for r in &m.reqs[r0..r1] {
+                let was = list
+                    .iter()
+                    .any(|&t| r.kind == NONE || m.sess[t as usize].kind == r.kind);
+                let now = was || r.kind == NONE || se.kind == r.kind;
+                sc.soft += r.weight * (i64::from(now != r.on) - i64::from(was != r.on));
+            }
         }
         // A session between two others may take the place of the later one
         // as the next session, and a travel shortfall with it.
