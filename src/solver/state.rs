@@ -14,6 +14,9 @@ use super::problem::{Boundary, DAILY_REST_WINDOW};
 use super::score::Score;
 
 mod floor;
+mod served;
+
+use served::Served;
 
 /// A primitive change, recorded for undo.
 #[derive(Debug, Clone, Copy)]
@@ -84,33 +87,6 @@ fn longest_gap(iv: &[(i64, i64)], a: i64, b: i64) -> i64 {
         best = best.max(b - cur);
     }
     best
-}
-
-/// One bit per (worker, group): whether the worker serves the group.
-#[derive(Debug, Clone)]
-struct Served {
-    words: usize,
-    bits: Vec<u64>,
-}
-
-impl Served {
-    fn new(workers: usize, groups: usize) -> Self {
-        let words = groups.div_ceil(64);
-        Served {
-            words,
-            bits: vec![0; workers * words],
-        }
-    }
-
-    #[inline]
-    fn get(&self, w: usize, g: usize) -> bool {
-        self.bits[w * self.words + g / 64] >> (g % 64) & 1 == 1
-    }
-
-    #[inline]
-    fn flip(&mut self, w: usize, g: usize) {
-        self.bits[w * self.words + g / 64] ^= 1 << (g % 64);
-    }
 }
 
 /// A small buffer on the stack with a heap fallback.
