@@ -58,6 +58,10 @@ impl Model {
     }
 }
 
+/// A required tag a worker holds: (tag, from day, until day), as
+/// `HeldTag` has them.
+type Held = (u32, Option<usize>, Option<usize>);
+
 /// What the compiler works the seats out from: the workers' data indexed
 /// once (tags interned, ids to indices), so that a triple costs a few
 /// comparisons and no string is compared per triple.
@@ -65,8 +69,8 @@ pub(super) struct SeatData<'p> {
     pr: &'p Problem,
     /// The interned tags sessions require.
     tags: BTreeMap<&'p Tag, u32>,
-    /// Per worker, the required tags they hold: (tag, from day, until day).
-    held: Vec<Vec<(u32, Option<usize>, Option<usize>)>>,
+    /// Per worker, the required tags they hold.
+    held: Vec<Vec<Held>>,
     index: BTreeMap<&'p WorkerId, u32>,
     /// Scratch: workers a session refuses.
     refused: Vec<bool>,
