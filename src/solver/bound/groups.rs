@@ -314,11 +314,11 @@ impl<'m> Groups<'m> {
                     continue;
                 }
                 for (p, pl) in se.pls.iter().enumerate() {
-                    if m.st_hard[m.st(s, p, w)] != 0 {
+                    if m.hard_at(s, p, w) != 0 {
                         continue;
                     }
                     let mut c = (pl.penalty * m.w_placement * SCALE).div_euclid(want)
-                        + m.st_soft[m.st(s, p, w)] * SCALE;
+                        + m.soft_at(s, p, w) * SCALE;
                     let (lo, hi) = self.covers[s][p];
                     let base = w * (self.points.len() + 1);
                     c += OVERLAP

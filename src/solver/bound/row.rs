@@ -109,7 +109,7 @@ impl Row {
                 continue;
             }
             for (p, pl) in se.pls.iter().enumerate() {
-                if m.st_hard[m.st(s, p, w)] == 0 {
+                if m.hard_at(s, p, w) == 0 {
                     by_day[pl.day as usize].push((s as u32, p));
                 }
             }
@@ -155,7 +155,7 @@ impl Row {
                     s,
                     class: class as u16,
                     units: (se.pls[p].dur / g).max(0) as u32,
-                    cost: (m.st_soft[m.st(s as usize, p, w)] + req) * SCALE,
+                    cost: (m.soft_at(s as usize, p, w) + req) * SCALE,
                     cap: capped
                         .iter()
                         .position(|&(k, _)| k == se.kind)

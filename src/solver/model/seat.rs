@@ -1,0 +1,236 @@
+//! What one seat costs on its own: why a worker may not take a session at
+//! a placement (the hard level), and what seating them costs (preference,
+//! matching, pay, stability: the soft level).
+//!
+//! Every (session, placement, worker) triple has both, and where nearly
+//! every worker can take nearly every session the triples grow with
+//! sessions times workers. They were two tables of eight-byte numbers
+//! (about 90 MB at 400 people and 300 workers, and a cache miss on every
+//! read); now one byte a triple (how many reasons keep the worker out: the
+//! hard cost is that many times the placement's minutes), and the soft
+//! cost is worked out when read, from the worker's pay, a part every worker
+//! pays at that placement, and the few workers the session names (the
+//! preferred, the matched, those of the baseline).
+
+use std::collections::BTreeMap;
+
+use super::super::problem::{Placement, Problem, Session};
+use super::{Model, Sess};
+use crate::ids::{Tag, WorkerId};
+
+/// The part of a seat's soft cost that depends on a worker the session
+/// names: `fixed + per_minute × minutes` for `worker`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Named {
+    pub worker: u32,
+    pub fixed: i64,
+    pub per_minute: i64,
+}
+
+impl Model {
+    /// Static hard cost of worker `w` on session `s` at placement `p`
+    /// (eligibility: tags, refusals, days off, leave, availability, young
+    /// and night-length rules), in minutes.
+    #[inline]
+    pub fn hard_at(&self, s: usize, p: usize, w: usize) -> i64 {
+        let se = &self.sess[s];
+        // A candidate is kept out of none of a one-placement session (and
+        // its bit is read where the byte would miss the cache).
+        if se.pls.len() == 1 && self.is_cand(s, w) {
+            return 0;
+        }
+        i64::from(self.reasons[se.offset + p * self.nw + w]) * se.pls[p].dur
+    }
+
+    /// Static soft cost of worker `w` on session `s` at placement `p`:
+    /// preference, matching, pay and stability.
+    #[inline]
+    pub fn soft_at(&self, s: usize, p: usize, w: usize) -> i64 {
+        let se = &self.sess[s];
+        let pl = &se.pls[p];
+        let mut c = (pl.dur * self.pay[w] + 30) / 60 * self.w_cost + pl.soft;
+        if !se.named.is_empty()
+            && let Ok(i) = se.named.binary_search_by_key(&(w as u32), |n| n.worker)
+        {
+            c += se.named[i].fixed + se.named[i].per_minute * pl.dur;
+        }
+        c
+    }
+}
+
+/// A required tag a worker holds: (tag, from day, until day), as
+/// `HeldTag` has them.
+type Held = (u32, Option<usize>, Option<usize>);
+
+/// What the compiler works the seats out from: the workers' data indexed
+/// once (tags interned, ids to indices), so that a triple costs a few
+/// comparisons and no string is compared per triple.
+pub(super) struct SeatData<'p> {
+    pr: &'p Problem,
+    /// The interned tags sessions require.
+    tags: BTreeMap<&'p Tag, u32>,
+    /// Per worker, the required tags they hold.
+    held: Vec<Vec<Held>>,
+    index: BTreeMap<&'p WorkerId, u32>,
+    /// Scratch: workers a session refuses.
+    refused: Vec<bool>,
+}
+
+impl<'p> SeatData<'p> {
+    pub(super) fn new(pr: &'p Problem) -> Self {
+        let mut tags = BTreeMap::new();
+        for s in &pr.sessions {
+            for t in &s.requires {
+                let n = tags.len() as u32;
+                tags.entry(t).or_insert(n);
+            }
+        }
+        let held = pr
+            .workers
+            .iter()
+            .map(|w| {
+                w.tags
+                    .iter()
+                    .filter_map(|h| Some((*tags.get(&h.tag)?, h.from_day, h.until_day)))
+                    .collect()
+            })
+            .collect();
+        SeatData {
+            pr,
+            tags,
+            held,
+            index: pr
+                .workers
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (&w.id, i as u32))
+                .collect(),
+            refused: vec![false; pr.workers.len()],
+        }
+    }
+
+    /// Pushes, for every worker in order, how many reasons keep them off
+    /// session `s` at placement `p`.
+    pub(super) fn reasons(&mut self, s: &Session, p: &Placement, out: &mut Vec<u8>) {
+        let pr = self.pr;
+        let required: Vec<u32> = s.requires.iter().map(|t| self.tags[t]).collect();
+        for id in &s.refused {
+            if let Some(&w) = self.index.get(id) {
+                self.refused[w as usize] = true;
+            }
+        }
+        let dur = p.minutes();
+        let too_long_night = pr.rules.night.is_some_and(|n| {
+            n.max_night_session_minutes
+                .is_some_and(|max| p.is_night(n.night_session_threshold) && dur > max)
+        });
+        for (wi, w) in pr.workers.iter().enumerate() {
+            let held = &self.held[wi];
+            let has = |t: u32| {
+                held.iter().any(|&(h, from, until)| {
+                    h == t
+                        && from.is_none_or(|from| p.day >= from)
+                        && until.is_none_or(|until| p.day < until)
+                })
+            };
+            let reasons =
+                u8::from(!required.iter().all(|&t| has(t)))
+                    + u8::from(self.refused[wi])
+                    + u8::from(w.days_off.contains(&p.day))
+                    + u8::from(
+                        w.unavailable
+                            .iter()
+                            .any(|i| i.start < p.end && p.start < i.end),
+                    )
+                    + u8::from(w.available.as_ref().is_some_and(|av| {
+                        !av.iter().any(|i| i.start <= p.start && p.end <= i.end)
+                    }))
+                    + u8::from(w.young && p.young_restricted_minutes > 0)
+                    + u8::from(too_long_night);
+            out.push(reasons);
+        }
+        for id in &s.refused {
+            if let Some(&w) = self.index.get(id) {
+                self.refused[w as usize] = false;
+            }
+        }
+    }
+
+    /// The workers session `s` names, with their part of its soft cost
+    /// (sorted by worker); `baseline` holds the workers on it in the
+    /// baseline, `stability` its weight and `baseline_minutes` the length
+    /// of its baseline placement.
+    pub(super) fn named(
+        &self,
+        s: &Session,
+        baseline: &[u32],
+        stability: i64,
+        baseline_minutes: i64,
+    ) -> Vec<Named> {
+        let weights = &self.pr.weights;
+        let mut named: BTreeMap<u32, Named> = BTreeMap::new();
+        fn of(named: &mut BTreeMap<u32, Named>, w: u32) -> &mut Named {
+            named.entry(w).or_insert(Named {
+                worker: w,
+                fixed: 0,
+                per_minute: 0,
+            })
+        }
+        let mut preferred: Vec<u32> = s
+            .preferred
+            .iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect();
+        preferred.sort_unstable();
+        preferred.dedup();
+        // The preferred do not pay the placement's charge for not being
+        // preferred.
+        for &w in &preferred {
+            of(&mut named, w).per_minute -= weights.not_preferred;
+        }
+        for (id, penalty) in &s.worker_penalties {
+            if let Some(&w) = self.index.get(id) {
+                of(&mut named, w).fixed += penalty * weights.matching;
+            }
+        }
+        // Those of the baseline are paid back their placement's stability
+        // charge and pay none for it.
+        if self.pr.baseline.is_some() {
+            for &w in baseline {
+                let n = of(&mut named, w);
+                n.fixed -= baseline_minutes * stability;
+                n.per_minute -= stability;
+            }
+        }
+        named.into_values().collect()
+    }
+
+    /// The part of a seat's soft cost that every worker pays at a placement
+    /// of `dur` minutes: not being preferred (where the session prefers
+    /// anyone), and leaving the baseline (under a baseline).
+    pub(super) fn shared_soft(&self, s: &Session, dur: i64, stability: i64) -> i64 {
+        let weights = &self.pr.weights;
+        let mut c = 0;
+        if !s.preferred.is_empty() {
+            c += dur * weights.not_preferred;
+        }
+        if self.pr.baseline.is_some() {
+            c += dur * stability;
+        }
+        c
+    }
+}
+
+/// The candidates of a session: workers with no reason against it at some
+/// placement, unless their limit on its kind is none.
+pub(super) fn candidates(
+    se: &Sess,
+    reasons: &[u8],
+    nw: usize,
+    capped: impl Fn(usize) -> bool,
+) -> Vec<u32> {
+    (0..nw)
+        .filter(|&w| (0..se.pls.len()).any(|p| reasons[se.offset + p * nw + w] == 0) && !capped(w))
+        .map(|w| w as u32)
+        .collect()
+}
