@@ -265,7 +265,7 @@ impl<'m> Bound<'m> {
                 .min()
         };
         for (s, se) in m.sess.iter().enumerate() {
-            if !se.cands.contains(&(w as u32)) {
+            if !m.is_cand(s, w) {
                 continue;
             }
             for (p, pl) in se.pls.iter().enumerate() {
