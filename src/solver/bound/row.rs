@@ -105,7 +105,7 @@ impl Row {
                 .min()
         };
         for (s, se) in m.sess.iter().enumerate() {
-            if !se.cands.contains(&(w as u32)) {
+            if !m.is_cand(s, w) {
                 continue;
             }
             for (p, pl) in se.pls.iter().enumerate() {

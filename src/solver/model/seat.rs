@@ -58,22 +58,29 @@ impl Model {
     }
 }
 
-/// A required tag a worker holds: (tag, from day, until day), as
+/// A worker holding a required tag: (worker, from day, until day), as
 /// `HeldTag` has them.
-type Held = (u32, Option<usize>, Option<usize>);
+type Holder = (u32, Option<usize>, Option<usize>);
 
 /// What the compiler works the seats out from: the workers' data indexed
-/// once (tags interned, ids to indices), so that a triple costs a few
-/// comparisons and no string is compared per triple.
+/// once (tags interned, ids to indices, the holders of each tag listed),
+/// so that a (session, placement) costs a pass over the workers' bytes and
+/// no string is compared per triple.
 pub(super) struct SeatData<'p> {
     pr: &'p Problem,
     /// The interned tags sessions require.
     tags: BTreeMap<&'p Tag, u32>,
-    /// Per worker, the required tags they hold.
-    held: Vec<Vec<Held>>,
+    /// Per required tag, the workers holding it.
+    holders: Vec<Vec<Holder>>,
     index: BTreeMap<&'p WorkerId, u32>,
-    /// Scratch: workers a session refuses.
-    refused: Vec<bool>,
+    /// The workers a day, time or age rule may keep out (days off,
+    /// unavailability, availability windows, young); the others skip
+    /// those tests.
+    timed: Vec<u32>,
+    /// Scratch, per worker: the required tags they hold on the day, and
+    /// the last tag counted.
+    have: Vec<u32>,
+    counted: Vec<u32>,
 }
 
 impl<'p> SeatData<'p> {
@@ -85,58 +92,90 @@ impl<'p> SeatData<'p> {
                 tags.entry(t).or_insert(n);
             }
         }
-        let held = pr
-            .workers
-            .iter()
-            .map(|w| {
-                w.tags
-                    .iter()
-                    .filter_map(|h| Some((*tags.get(&h.tag)?, h.from_day, h.until_day)))
-                    .collect()
-            })
-            .collect();
+        let mut holders = vec![Vec::new(); tags.len()];
+        for (wi, w) in pr.workers.iter().enumerate() {
+            for h in &w.tags {
+                if let Some(&t) = tags.get(&h.tag) {
+                    holders[t as usize].push((wi as u32, h.from_day, h.until_day));
+                }
+            }
+        }
+        let nw = pr.workers.len();
         SeatData {
             pr,
             tags,
-            held,
+            holders,
             index: pr
                 .workers
                 .iter()
                 .enumerate()
                 .map(|(i, w)| (&w.id, i as u32))
                 .collect(),
-            refused: vec![false; pr.workers.len()],
+            timed: (0..nw as u32)
+                .filter(|&w| {
+                    let w = &pr.workers[w as usize];
+                    !w.days_off.is_empty()
+                        || !w.unavailable.is_empty()
+                        || w.available.is_some()
+                        || w.young
+                })
+                .collect(),
+            have: vec![0; nw],
+            counted: vec![u32::MAX; nw],
         }
     }
 
     /// Pushes, for every worker in order, how many reasons keep them off
-    /// session `s` at placement `p`.
+    /// session `s` at placement `p`: a required tag not held that day,
+    /// a refusal, a night session too long, a day off, unavailability, no
+    /// availability window around it, a young worker at night.
     pub(super) fn reasons(&mut self, s: &Session, p: &Placement, out: &mut Vec<u8>) {
         let pr = self.pr;
-        let required: Vec<u32> = s.requires.iter().map(|t| self.tags[t]).collect();
-        for id in &s.refused {
-            if let Some(&w) = self.index.get(id) {
-                self.refused[w as usize] = true;
-            }
-        }
+        let nw = pr.workers.len();
         let dur = p.minutes();
         let too_long_night = pr.rules.night.is_some_and(|n| {
             n.max_night_session_minutes
                 .is_some_and(|max| p.is_night(n.night_session_threshold) && dur > max)
         });
-        for (wi, w) in pr.workers.iter().enumerate() {
-            let held = &self.held[wi];
-            let has = |t: u32| {
-                held.iter().any(|&(h, from, until)| {
-                    h == t
-                        && from.is_none_or(|from| p.day >= from)
-                        && until.is_none_or(|until| p.day < until)
-                })
-            };
-            let reasons =
-                u8::from(!required.iter().all(|&t| has(t)))
-                    + u8::from(self.refused[wi])
-                    + u8::from(w.days_off.contains(&p.day))
+        let start = out.len();
+        out.resize(start + nw, u8::from(too_long_night));
+        let row = &mut out[start..];
+        // Tags: one reason for a worker lacking any of them that day.
+        let mut required: Vec<u32> = s.requires.iter().map(|t| self.tags[t]).collect();
+        required.sort_unstable();
+        required.dedup();
+        if !required.is_empty() {
+            self.have.fill(0);
+            for &t in &required {
+                for &(w, from, until) in &self.holders[t as usize] {
+                    let valid = from.is_none_or(|from| p.day >= from)
+                        && until.is_none_or(|until| p.day < until);
+                    if valid && self.counted[w as usize] != t {
+                        self.counted[w as usize] = t;
+                        self.have[w as usize] += 1;
+                    }
+                }
+            }
+            let all = required.len() as u32;
+            for (r, &h) in row.iter_mut().zip(&self.have) {
+                *r += u8::from(h < all);
+            }
+            self.counted.fill(u32::MAX);
+        }
+        let mut refused: Vec<u32> = s
+            .refused
+            .iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect();
+        refused.sort_unstable();
+        refused.dedup();
+        for w in refused {
+            row[w as usize] += 1;
+        }
+        for &wi in &self.timed {
+            let w = &pr.workers[wi as usize];
+            row[wi as usize] +=
+                u8::from(w.days_off.contains(&p.day))
                     + u8::from(
                         w.unavailable
                             .iter()
@@ -145,14 +184,7 @@ impl<'p> SeatData<'p> {
                     + u8::from(w.available.as_ref().is_some_and(|av| {
                         !av.iter().any(|i| i.start <= p.start && p.end <= i.end)
                     }))
-                    + u8::from(w.young && p.young_restricted_minutes > 0)
-                    + u8::from(too_long_night);
-            out.push(reasons);
-        }
-        for id in &s.refused {
-            if let Some(&w) = self.index.get(id) {
-                self.refused[w as usize] = false;
-            }
+                    + u8::from(w.young && p.young_restricted_minutes > 0);
         }
     }
 
