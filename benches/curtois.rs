@@ -21,7 +21,7 @@ mod format;
 
 fn problem(n: u32) -> Option<Problem> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("benches/data/curtois")
+        .join("data/curtois")
         .join(format!("Instance{n}.txt"));
     match format::read_instance(&path) {
         Ok(instance) => Some(compile::compile(&instance)),

@@ -56,7 +56,7 @@ impl BudgetUse {
     /// use perfect_week::{RateCard, RateCardSet};
     ///
     /// let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
-    /// let cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.00".parse()?)] };
+    /// let cards = RateCardSet::new(vec![RateCard::flat(monday, "24.00".parse()?)]);
     /// let fund = Fund::money(cards, "150".parse()?).with_usable_bank("20".parse()?);
     /// let budget = BudgetUse::of(&"ava".into(), &fund, &[], monday, 2)?;
     /// assert_eq!(budget.left.to_string(), "320");

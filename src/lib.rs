@@ -45,16 +45,16 @@
 //!
 //! // Ava's week: swimming at a set time, shopping when it suits within a window.
 //! let ava = Person::new("ava", "Ava Okafor");
-//! let week = PerfectWeek {
-//!     person: ava.id.clone(),
-//!     activities: vec![
+//! let week = PerfectWeek::new(
+//!     ava.id.clone(),
+//!     vec![
 //!         Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //!         Activity::new("shop", "Food shopping", Weekday::Thu,
 //!             Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //!     ],
-//! };
+//! );
 //! // Her Individual Service Fund: £150 a week, charged at £24.50 an hour.
-//! let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! let fund = Fund::money(rate_cards, "150".parse()?);
 //! let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -89,15 +89,15 @@
 //! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
 //! #     let ava = Person::new("ava", "Ava Okafor");
-//! #     let week = PerfectWeek {
-//! #         person: ava.id.clone(),
-//! #         activities: vec![
+//! #     let week = PerfectWeek::new(
+//! #         ava.id.clone(),
+//! #         vec![
 //! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //! #             Activity::new("shop", "Food shopping", Weekday::Thu,
 //! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //! #         ],
-//! #     };
-//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     );
+//! #     let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
 //! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -139,15 +139,15 @@
 //! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
 //! #     let ava = Person::new("ava", "Ava Okafor");
-//! #     let week = PerfectWeek {
-//! #         person: ava.id.clone(),
-//! #         activities: vec![
+//! #     let week = PerfectWeek::new(
+//! #         ava.id.clone(),
+//! #         vec![
 //! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //! #             Activity::new("shop", "Food shopping", Weekday::Thu,
 //! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //! #         ],
-//! #     };
-//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     );
+//! #     let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
 //! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -166,8 +166,10 @@
 //! let gap = &planned.unfilled[0];
 //! assert_eq!(gap.missing, 1);
 //! for candidate in &gap.candidates {
-//!     // "sam: cannot: over budget (+3350)": £36.75 more against £3.25 left.
+//!     // The typed reason (the budget, £33.50 over) and the words.
 //!     assert_eq!(candidate.blocked_by, vec![(Constraint::Budget, 3350)]);
+//!     let line = candidate.to_string(); // "sam: cannot: over budget (…)"
+//!     assert!(line.ends_with("cannot: over budget (£36.75 more against £3.25 left)"));
 //! }
 //! // Any session can be asked about: who else could do the one that is filled?
 //! let filled = planned.rota.entries.iter().find(|e| e.is_filled()).ok_or("none")?;
@@ -192,15 +194,15 @@
 //! #     let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 //! #     let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).ok_or("time");
 //! #     let ava = Person::new("ava", "Ava Okafor");
-//! #     let week = PerfectWeek {
-//! #         person: ava.id.clone(),
-//! #         activities: vec![
+//! #     let week = PerfectWeek::new(
+//! #         ava.id.clone(),
+//! #         vec![
 //! #             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 90),
 //! #             Activity::new("shop", "Food shopping", Weekday::Thu,
 //! #                 Timing::flexible(at(9)?, at(13)?, at(10)?), 90),
 //! #         ],
-//! #     };
-//! #     let rate_cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+//! #     );
+//! #     let rate_cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 //! #     let fund = Fund::money(rate_cards, money_per_week.parse()?);
 //! #     let contract = Contract::new(20 * 60, "12.71".parse()?);
 //! #     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
@@ -315,7 +317,7 @@ pub use chrono_tz;
 pub use rust_decimal;
 
 pub use error::{LedgerError, TimeRangeError, ValidationError, ValidationErrors};
-pub use explain::{Candidate, RosterDiff, UnfilledSession};
+pub use explain::{Breach, Candidate, RosterDiff, UnfilledSession};
 pub use ids::{
     ActivityId, CoreShiftId, KindId, MatchRowId, PersonId, PlaceId, ServiceId, SessionId, SkillId,
     TraitId, WorkerId,

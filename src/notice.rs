@@ -26,7 +26,8 @@ use crate::rota::{Rota, RotaEntry};
 use crate::words::{clock, day_name, hours};
 
 /// When a change to a worker's shifts counts as short notice, and how much
-/// a re-plan avoids one.
+/// a re-plan avoids one: [`NoticeRules::default`] (72 hours, ten times), or
+/// [`NoticeRules::new`], or either with the `with_*` methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NoticeRules {
@@ -55,13 +56,42 @@ impl Default for NoticeRules {
 }
 
 impl NoticeRules {
+    /// Short notice is under `short_notice_minutes`, and a re-plan weighs
+    /// a change at short notice `short_notice_factor` times one with notice.
+    ///
+    /// ```
+    /// use perfect_week::NoticeRules;
+    ///
+    /// let rules = NoticeRules::new(48 * 60, 5);
+    /// assert_eq!(rules, NoticeRules::default().with_short_notice_minutes(48 * 60)
+    ///     .with_short_notice_factor(5));
+    /// ```
+    pub fn new(short_notice_minutes: i64, short_notice_factor: i64) -> Self {
+        Self {
+            short_notice_minutes,
+            short_notice_factor,
+        }
+    }
+
+    /// The same rules with another threshold, in minutes.
+    pub fn with_short_notice_minutes(mut self, minutes: i64) -> Self {
+        self.short_notice_minutes = minutes;
+        self
+    }
+
+    /// The same rules with another weight of a change at short notice.
+    pub fn with_short_notice_factor(mut self, factor: i64) -> Self {
+        self.short_notice_factor = factor;
+        self
+    }
+
     /// Checks that the threshold is not negative and the factor at least 1.
     ///
     /// ```
     /// use perfect_week::notice::NoticeRules;
     ///
     /// assert!(NoticeRules::default().validate().is_ok());
-    /// let rules = NoticeRules { short_notice_factor: 0, ..NoticeRules::default() };
+    /// let rules = NoticeRules::default().with_short_notice_factor(0);
     /// assert!(rules.validate().is_err());
     /// ```
     ///

@@ -19,7 +19,7 @@
 //! let swim = Activity::new("swim", "Swimming at the leisure centre", Weekday::Tue,
 //!     Timing::fixed(NaiveTime::from_hms_opt(10, 0, 0).ok_or("bad time")?), 90)
 //!     .funded_by(Funding::Flexi);
-//! let week = PerfectWeek { person: "ava".into(), activities: vec![swim] };
+//! let week = PerfectWeek::new("ava", vec![swim]);
 //! week.validate()?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -46,6 +46,7 @@ pub use limits::SessionLimits;
 /// A person's perfect week: [`PerfectWeek::new`], then
 /// [`PerfectWeek::with_activity`] for each thing they do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PerfectWeek {
     /// Whose week it is.
     pub person: PersonId,
@@ -686,10 +687,7 @@ mod tests {
         let mut clash = Activity::new("a", "Cinema", Weekday::Fri, Timing::fixed(time(19, 0)), 150);
         clash.support.preferred = vec!["sam".into()];
         clash.support.refused = vec!["sam".into()];
-        let week = PerfectWeek {
-            person: "ava".into(),
-            activities: vec![bad, clash],
-        };
+        let week = PerfectWeek::new("ava", vec![bad, clash]);
         let errors: Vec<String> = week
             .validate()
             .err()

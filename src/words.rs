@@ -25,6 +25,26 @@ pub fn hours(minutes: i64) -> String {
     }
 }
 
+/// Minutes as a length of time in a sentence, the minutes named: as
+/// [`hours`], but `2 h 30 min`, `3 h 9 min`.
+///
+/// ```
+/// use perfect_week::words::duration;
+///
+/// assert_eq!(duration(150), "2 h 30 min");
+/// assert_eq!(duration(189), "3 h 9 min");
+/// assert_eq!(duration(20 * 60), "20 h");
+/// ```
+pub fn duration(minutes: i64) -> String {
+    let (h, m) = (minutes.unsigned_abs() / 60, minutes.unsigned_abs() % 60);
+    if h > 0 && m > 0 {
+        let sign = if minutes < 0 { "-" } else { "" };
+        format!("{sign}{h} h {m} min")
+    } else {
+        hours(minutes)
+    }
+}
+
 /// A time of day as `HH:MM`.
 pub fn clock(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()

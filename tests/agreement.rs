@@ -4,7 +4,7 @@
 
 use perfect_week::solver::*;
 
-mod solver_common;
+use crate::solver_common;
 
 fn config(seed: u64, steps: u64) -> SolverConfig {
     SolverConfig::default()

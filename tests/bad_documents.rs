@@ -7,12 +7,11 @@
 //!
 //! The default run tries 64 cases per property. A longer run, kept out of
 //! CI: `PERFECT_WEEK_FUZZ_CASES=100000 cargo test --release --test
-//! bad_documents`. Inputs it has caught are kept in
+//! integration bad_documents::`. Inputs it has caught are kept in
 //! `tests/fixtures/bad_documents/` (see the README there) and replayed by
 //! `every_fixture_reads_to_a_value_or_a_typed_error`.
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use std::sync::OnceLock;
 

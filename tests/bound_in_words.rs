@@ -2,8 +2,7 @@
 //! the story's budget cannot pay for every seat, and the bound says how
 //! much stays empty in every rota, not "no bound was proven".
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use perfect_week::explain::how_much_better;
 use perfect_week::solver::solve;

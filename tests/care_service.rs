@@ -2,8 +2,7 @@
 //! (`examples/sample/generated.rs`), the figures it is measured by and the
 //! options of the examples that measure it.
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use std::collections::BTreeSet;
 

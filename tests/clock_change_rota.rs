@@ -31,9 +31,9 @@ fn offset(hours: i32) -> Result<FixedOffset, &'static str> {
 fn rota() -> Result<Rota, Box<dyn std::error::Error>> {
     let monday = NaiveDate::from_ymd_opt(2026, 10, 19).ok_or("date")?;
     let ava = Person::new("ava", "Ava");
-    let ava_week = PerfectWeek {
-        person: ava.id.clone(),
-        activities: vec![
+    let ava_week = PerfectWeek::new(
+        ava.id.clone(),
+        vec![
             Activity::new(
                 "walk",
                 "Night walk",
@@ -49,18 +49,18 @@ fn rota() -> Result<Rota, Box<dyn std::error::Error>> {
                 60,
             ),
         ],
-    };
+    );
     let ben = Person::new("ben", "Ben");
-    let ben_week = PerfectWeek {
-        person: ben.id.clone(),
-        activities: vec![Activity::new(
+    let ben_week = PerfectWeek::new(
+        ben.id.clone(),
+        vec![Activity::new(
             "call",
             "Night call",
             Weekday::Sun,
             Timing::fixed(at(0, 30)?),
             120,
         )],
-    };
+    );
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
     let contract = Contract::new(40 * 60, Decimal::new(1325, 2));
     let workers = ["sam", "kim"]
@@ -165,10 +165,7 @@ fn payroll_plan(week_count: WeekCount) -> Result<Plan, Box<dyn std::error::Error
         Timing::fixed(at(22, 0)?),
         450,
     ));
-    let week = PerfectWeek {
-        person: ava.id.clone(),
-        activities,
-    };
+    let week = PerfectWeek::new(ava.id.clone(), activities);
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
     let contract = Contract::new(2250, Decimal::new(1325, 2)).with_min_minutes_per_week(2250);
     let sam = Worker::new("sam", "Sam", born, contract);
@@ -263,10 +260,7 @@ fn night_out_minutes(
     )
     .until(at(2, 30)?);
     assert_eq!(out.minutes, 120);
-    let week = PerfectWeek {
-        person: ava.id.clone(),
-        activities: vec![out],
-    };
+    let week = PerfectWeek::new(ava.id.clone(), vec![out]);
     let born = NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
     let sam = Worker::new(
         "sam",
@@ -306,10 +300,7 @@ fn an_activity_end_as_a_clock_time_wins_across_the_march_and_october_changes() -
 
 #[test]
 fn an_activity_end_as_a_clock_time_is_validated() -> TestResult {
-    let week = |activity: Activity| PerfectWeek {
-        person: "ava".into(),
-        activities: vec![activity],
-    };
+    let week = |activity: Activity| PerfectWeek::new("ava", vec![activity]);
     let day_out = || -> Result<Activity, &str> {
         Ok(Activity::new(
             "out",

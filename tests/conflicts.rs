@@ -60,10 +60,7 @@ fn explain(
     workers: Vec<Worker>,
 ) -> Result<(Problem, Roster, Vec<Conflict>), Box<dyn std::error::Error>> {
     let ava = Person::new("ava", "Ava");
-    let week = PerfectWeek {
-        person: ava.id.clone(),
-        activities,
-    };
+    let week = PerfectWeek::new(ava.id.clone(), activities);
     let period = RotaPeriod::new(monday(), 1, chrono_tz::Europe::London);
     let plan = Plan::new(
         period,

@@ -9,10 +9,7 @@ use perfect_week::*;
 fn both_globs_name_the_main_types_without_ambiguity() -> Result<(), Box<dyn std::error::Error>> {
     let monday = chrono::NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
     let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);
-    let week = PerfectWeek {
-        person: "ava".into(),
-        activities: vec![],
-    };
+    let week = PerfectWeek::new("ava", vec![]);
     let born = chrono::NaiveDate::from_ymd_opt(1990, 6, 1).ok_or("date")?;
     let contract = Contract::new(600, rust_decimal::Decimal::new(1271, 2));
     let workers: Vec<Worker> = vec![Worker::new("sam", "Sam", born, contract)];

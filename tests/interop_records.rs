@@ -2,8 +2,7 @@
 //! (with the `fhir` feature) a FHIR R4 bundle: the standards' element
 //! names, figures recomputed from the rota, and bad input refused by name.
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use std::sync::OnceLock;
 

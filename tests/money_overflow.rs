@@ -8,7 +8,7 @@ use perfect_week::week::{Activity, Timing};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-mod tiny;
+use crate::tiny;
 
 fn monday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 2).unwrap_or(NaiveDate::MIN)

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use perfect_week::solver::{Constraint, SolverConfig, check};
 use perfect_week::week::{Activity, Timing};
 
-mod tiny;
+use crate::tiny;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 

@@ -6,8 +6,7 @@
 //!
 //! The sample is solved once and shared by the tests that read it.
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use std::sync::OnceLock;
 

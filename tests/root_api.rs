@@ -56,16 +56,16 @@ fn plan() -> Result<Plan, Box<dyn std::error::Error>> {
     .with_dated_shift(date(12, 24)?, waking_night);
 
     let ava = Person::new("ava", "Ava");
-    let week = PerfectWeek {
-        person: ava.id.clone(),
-        activities: vec![
+    let week = PerfectWeek::new(
+        ava.id.clone(),
+        vec![
             Activity::new("swim", "Swimming", Weekday::Tue, Timing::fixed(at(10)?), 60),
             Activity::new("shop", "Shopping", Weekday::Wed, Timing::fixed(at(10)?), 60),
             Activity::new("cafe", "Café", Weekday::Thu, Timing::fixed(at(10)?), 60),
             Activity::new("walk", "Walk", Weekday::Sat, Timing::fixed(at(10)?), 60)
                 .funded_by(Funding::Flexi),
         ],
-    };
+    );
     let fund = Fund::hours(Decimal::from(3));
 
     let contract = Contract::new(40 * 60, Decimal::new(1271, 2));

@@ -10,7 +10,7 @@ use perfect_week::solver::{Assignment, SolverConfig};
 use perfect_week::time::resolve_local;
 use perfect_week::week::{Activity, Support, Timing};
 
-mod tiny;
+use crate::tiny;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 

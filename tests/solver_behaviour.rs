@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use perfect_week::ids::WorkerId;
 use perfect_week::solver::*;
 
-mod solver_common;
+use crate::solver_common;
 use solver_common as common;
 
 fn steps(n: u64, seed: u64) -> SolverConfig {

@@ -4,10 +4,9 @@
 //! JSON.
 //!
 //! After changing the story, write the file again with
-//! `PERFECT_WEEK_BLESS=1 cargo test --test story`.
+//! `PERFECT_WEEK_BLESS=1 cargo test --test integration story::`.
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use perfect_week::PlannedRota;
 use perfect_week::load::{self, Problem};
@@ -34,7 +33,7 @@ fn the_sample_file_is_the_built_in_story() -> TestResult {
     let text = std::fs::read_to_string(FILE)?;
     assert!(
         text == json,
-        "examples/data/perfect_week.json differs from the story: run PERFECT_WEEK_BLESS=1 cargo test --test story"
+        "examples/data/perfect_week.json differs from the story: run PERFECT_WEEK_BLESS=1 cargo test --test integration story::"
     );
     let plan: Plan = load::from_file(FILE)?;
     assert_eq!(plan, sample::story());

@@ -3,8 +3,7 @@
 //! them one after another gives (step budgets, no clock). And a wall-clock
 //! limit shorter than the construction still returns the best rota found.
 
-#[path = "../examples/sample/mod.rs"]
-mod sample;
+use crate::sample;
 
 use std::time::Duration;
 

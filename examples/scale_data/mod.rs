@@ -80,14 +80,7 @@ fn person(i: usize, activities_per_week: usize, draw: &mut Draw) -> PersonPlan {
         cards: vec![RateCard::flat(monday(), Decimal::new(2200, 2))],
     };
     let fund = Fund::money(cards, Decimal::new(60_000, 2));
-    PersonPlan::new(
-        who,
-        PerfectWeek {
-            person: id.as_str().into(),
-            activities,
-        },
-        Some(fund),
-    )
+    PersonPlan::new(who, PerfectWeek::new(id.as_str(), activities), Some(fund))
 }
 
 fn worker(i: usize, weeks: u32, draw: &mut Draw) -> Worker {

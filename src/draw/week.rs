@@ -48,7 +48,7 @@ struct Block {
 ///
 /// let swim = Activity::new("swim", "Swimming", Weekday::Tue,
 ///     Timing::fixed(NaiveTime::from_hms_opt(10, 0, 0).ok_or("time")?), 90);
-/// let week = PerfectWeek { person: "ava".into(), activities: vec![swim] };
+/// let week = PerfectWeek::new("ava", vec![swim]);
 /// let monday = NaiveDate::from_ymd_opt(2026, 3, 23).ok_or("date")?;
 /// let svg = perfect_week_beside_rota("Ava", &week, &[], monday);
 /// assert!(svg.contains("Swimming") && svg.contains("Tuesday"));

@@ -115,12 +115,12 @@ pub struct Conflict {
 /// let mut swim = Activity::new("swim", "Swimming", Weekday::Wed, Timing::fixed(ten), 90);
 /// swim.support.refused = vec!["rex".into()];
 /// let ava = Person::new("ava", "Ava");
-/// let week = PerfectWeek { person: ava.id.clone(), activities: vec![swim] };
+/// let week = PerfectWeek::new(ava.id.clone(), vec![swim]);
 /// let contract = Contract::new(1200, "12.71".parse()?);
 /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
 /// let rex = Worker::new("rex", "Rex", born, contract);
 /// let period = RotaPeriod::new(monday, 1, chrono_tz::Europe::London);
-/// let cards = RateCardSet { cards: vec![RateCard::flat(monday, "24.50".parse()?)] };
+/// let cards = RateCardSet::new(vec![RateCard::flat(monday, "24.50".parse()?)]);
 /// let fund = Fund::money(cards, "150".parse()?);
 /// let people = vec![PersonPlan::new(ava, week, Some(fund))];
 /// let compiled = Plan::new(period, people, vec![rex]).compile()?;

@@ -1,17 +1,26 @@
 //! Who could cover a session, and why an unfilled session is unfilled.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{PersonId, SessionId, WorkerId};
+use crate::ids::{PersonId, SessionId, Tag, WorkerId};
+use crate::money::format_pounds;
 use crate::solver::{
-    Assignment, CheckReport, Constraint, Cover, Level, Problem, ProblemError, Roster, Score, check,
+    Assignment, CheckReport, Constraint, Cover, Employee, Level, Placement, Problem, ProblemError,
+    Roster, Score, Session, Violation, check,
 };
+use crate::words::{duration, list_and};
 
 /// What adding one worker to a session would do.
+///
+/// Built by [`who_could_cover`], [`who_could_replace`] and [`unfilled`]; its
+/// [`Display`](fmt::Display) is a line in a coordinator's words: "sam:
+/// cannot: over budget (£36.75 more against £3.25 left)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Candidate {
     /// The worker.
     pub worker: WorkerId,
@@ -23,6 +32,58 @@ pub struct Candidate {
     /// Every other change to the score, per constraint: unfilled and soft
     /// terms, and hard rules they would help meet (negative amounts).
     pub effects: Vec<(Constraint, i64)>,
+    /// For the rules of `blocked_by` that have them, in the same order, the
+    /// figures that put the rule in words: the money the budget has left,
+    /// the limit and how far past it, the rest needed, the session they are
+    /// already on, the skills they lack.
+    #[serde(default)]
+    pub breaches: Vec<(Constraint, Breach)>,
+}
+
+/// The figures of a hard rule a [`Candidate`] would break, as a coordinator
+/// reads it: money in pence, lengths of time in minutes, counts as counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Breach {
+    /// A budget: the seat would cost `cost` and the budget has `left`
+    /// (negative when it is over already), both in pence.
+    Money {
+        /// What the seat costs, in pence.
+        cost: i64,
+        /// What the budget has left before it, in pence.
+        left: i64,
+    },
+    /// A limit: with the worker on, `over` past `limit`, in the rule's unit
+    /// (minutes for hours, else days, weekends or sessions). `limit` is
+    /// `None` where the rule has more than one (a young worker's day and
+    /// week).
+    Over {
+        /// How far past the limit.
+        over: i64,
+        /// The limit.
+        limit: Option<i64>,
+    },
+    /// A gap the rules ask for (daily or weekly rest, travel time): with the
+    /// worker on, `short` minutes short of the `need` minutes.
+    Short {
+        /// Minutes short.
+        short: i64,
+        /// Minutes needed.
+        need: i64,
+    },
+    /// Another session the worker is on at the same time.
+    Clash {
+        /// That session.
+        session: SessionId,
+        /// Minutes the two share.
+        minutes: i64,
+    },
+    /// What the session requires that the worker does not hold on its day.
+    Lacks {
+        /// The skills and characteristics they lack.
+        tags: Vec<Tag>,
+    },
 }
 
 impl Candidate {
@@ -30,6 +91,14 @@ impl Candidate {
     /// rule.
     pub fn is_possible(&self) -> bool {
         self.blocked_by.is_empty()
+    }
+
+    /// The figures of the broken rule `constraint`, if it has them.
+    pub fn breach(&self, constraint: Constraint) -> Option<&Breach> {
+        self.breaches
+            .iter()
+            .find(|(c, _)| *c == constraint)
+            .map(|(_, breach)| breach)
     }
 }
 
@@ -53,17 +122,69 @@ impl fmt::Display for Candidate {
             }
             Ok(())
         } else {
-            write!(f, "{}: cannot: {}", self.worker, list(&self.blocked_by))
+            let reasons: Vec<String> = self
+                .blocked_by
+                .iter()
+                .map(|&(constraint, _)| blocked_words(constraint, self.breach(constraint)))
+                .collect();
+            write!(f, "{}: cannot: {}", self.worker, reasons.join("; "))
         }
     }
 }
 
-fn list(items: &[(Constraint, i64)]) -> String {
-    items
-        .iter()
-        .map(|(constraint, amount)| format!("{} ({amount:+})", constraint.describe()))
-        .collect::<Vec<_>>()
-        .join("; ")
+/// A broken rule in words, with its figures where it has them.
+fn blocked_words(constraint: Constraint, breach: Option<&Breach>) -> String {
+    use Constraint::*;
+    let pounds = |pence: i64| format_pounds(Decimal::new(pence, 2));
+    // Counts read "6, at most 5"; lengths of time "2 h 30 min over 20 h".
+    let count = |over: i64, limit: Option<i64>| match limit {
+        Some(limit) => format!("{}, at most {limit}", limit.saturating_add(over)),
+        None => format!("{over} over"),
+    };
+    let time = |over: i64, limit: Option<i64>, each: &str| match limit {
+        Some(limit) => format!("{} over {}{each}", duration(over), duration(limit)),
+        None => format!("{} over", duration(over)),
+    };
+    let (name, figures) = match (constraint, breach) {
+        (Budget, Some(&Breach::Money { cost, left })) if left >= 0 => (
+            "over budget",
+            format!("{} more against {} left", pounds(cost), pounds(left)),
+        ),
+        (Budget, Some(&Breach::Money { cost, left })) => (
+            "over budget",
+            format!("{} more, already {} over", pounds(cost), pounds(-left)),
+        ),
+        (WeeklyMinutes, Some(&Breach::Over { over, limit })) => {
+            ("over their weekly hours", time(over, limit, ""))
+        }
+        (TotalMinutes, Some(&Breach::Over { over, limit })) => {
+            ("over their hours for the rota", time(over, limit, ""))
+        }
+        (AverageWeek, Some(&Breach::Over { over, limit })) => {
+            ("over the average week", time(over, limit, " a week"))
+        }
+        (NightAverage, Some(&Breach::Over { over, limit })) => {
+            ("over the night-work average", time(over, limit, " a day"))
+        }
+        (YoungHours, Some(&Breach::Over { over, limit })) => {
+            ("over young-worker hours", time(over, limit, ""))
+        }
+        (_, Some(&Breach::Over { over, limit })) => (constraint.describe(), count(over, limit)),
+        (_, Some(&Breach::Short { short, need })) => (
+            constraint.describe(),
+            format!("{} short of {}", duration(short), duration(need)),
+        ),
+        (_, Some(Breach::Clash { session, minutes })) => (
+            "already working then",
+            format!("on {session}, {} at the same time", duration(*minutes)),
+        ),
+        (_, Some(Breach::Lacks { tags })) if !tags.is_empty() => {
+            let tags: Vec<&str> = tags.iter().map(Tag::as_str).collect();
+            return format!("lacks {}", list_and(&tags));
+        }
+        _ => return constraint.describe().to_owned(),
+    };
+    format!("{name} ({figures})")
 }
 
 /// A session with seats left empty, and every worker weighed for it.
@@ -199,6 +320,7 @@ fn candidates(
         return Err(ProblemError::UnknownSession(session.clone()));
     }
     let before: BTreeMap<Constraint, i64> = base.by_constraint().into_iter().collect();
+    let figures = Figuring::new(problem, roster, base, session);
     let mut trial = roster.clone();
     let mut result = Vec::new();
     for worker in &problem.workers {
@@ -237,11 +359,18 @@ fn candidates(
                 effects.push((constraint, delta));
             }
         }
+        let breaches = blocked_by
+            .iter()
+            .filter_map(|&(constraint, _)| {
+                Some((constraint, figures.breach(constraint, worker, &after)?))
+            })
+            .collect();
         result.push(Candidate {
             worker: worker.id.clone(),
             change: after.score - base.score,
             blocked_by,
             effects,
+            breaches,
         });
     }
     result.sort_by(|a, b| {
@@ -251,4 +380,339 @@ fn candidates(
             .then(a.worker.cmp(&b.worker))
     });
     Ok(result)
+}
+
+/// What the figures of a broken rule are worked out from: the problem, the
+/// roster without the candidate, its report, and the session weighed.
+struct Figuring<'a> {
+    problem: &'a Problem,
+    roster: &'a Roster,
+    base: &'a CheckReport,
+    session: Option<&'a Session>,
+    /// The chosen placement of each session, by id (the first choice
+    /// naming it, else placement 0, as the checker reads a roster).
+    choice: BTreeMap<&'a SessionId, usize>,
+}
+
+impl<'a> Figuring<'a> {
+    fn new(
+        problem: &'a Problem,
+        roster: &'a Roster,
+        base: &'a CheckReport,
+        session: &SessionId,
+    ) -> Self {
+        let mut choice = BTreeMap::new();
+        for c in &roster.placements {
+            choice.entry(&c.session).or_insert(c.index);
+        }
+        Self {
+            problem,
+            roster,
+            base,
+            session: problem.sessions.iter().find(|s| &s.id == session),
+            choice,
+        }
+    }
+
+    fn placement(&self, session: &Session) -> Option<&'a Placement> {
+        let index = self.choice.get(&session.id).copied().unwrap_or(0);
+        // The first session of an id is the one the checker reads.
+        let first = self.problem.sessions.iter().find(|s| s.id == session.id)?;
+        first.placements.get(index)
+    }
+
+    /// How far past the rule `worker` is with them on: the largest amount,
+    /// in `after`, of the rule's violations of theirs that grew.
+    fn past(&self, constraint: Constraint, worker: &WorkerId, after: &CheckReport) -> Option<i64> {
+        let same = |a: &Violation, b: &Violation| {
+            (a.constraint, &a.worker, &a.session, a.day)
+                == (b.constraint, &b.worker, &b.session, b.day)
+        };
+        after
+            .violations
+            .iter()
+            .filter(|v| v.constraint == constraint && v.worker.as_ref() == Some(worker))
+            .filter(|v| {
+                let was = self
+                    .base
+                    .violations
+                    .iter()
+                    .find(|b| same(b, v))
+                    .map_or(0, |b| b.amount);
+                v.amount > was
+            })
+            .map(|v| v.amount)
+            .max()
+    }
+
+    fn breach(
+        &self,
+        constraint: Constraint,
+        worker: &Employee,
+        after: &CheckReport,
+    ) -> Option<Breach> {
+        use Constraint::*;
+        let session = self.session?;
+        let rules = &self.problem.rules;
+        let limits = &worker.limits;
+        let need = |minutes: i64, young: i64| if worker.young { young } else { minutes };
+        let over = |limit: Option<i64>| {
+            let over = self.past(constraint, &worker.id, after)?;
+            Some(Breach::Over { over, limit })
+        };
+        let short = |need: i64| {
+            let short = self.past(constraint, &worker.id, after)?;
+            Some(Breach::Short { short, need })
+        };
+        match constraint {
+            Budget => self.money(session),
+            WeeklyMinutes => over(limits.max_minutes_per_week),
+            TotalMinutes => over(limits.max_minutes_total),
+            AverageWeek => over(rules.average_week.as_ref().map(|a| a.max_minutes)),
+            NightAverage => over(rules.night.as_ref().map(|n| n.max_average_minutes_per_day)),
+            YoungHours => over(None),
+            MaxConsecutiveDays => over(limits.max_consecutive_days.map(i64::from)),
+            MaxWeekends => over(limits.max_weekends.map(i64::from)),
+            MaxPerKind => over(
+                limits
+                    .max_per_kind
+                    .iter()
+                    .find(|(kind, _)| session.kind.as_ref() == Some(kind))
+                    .map(|&(_, max)| i64::from(max)),
+            ),
+            DailyRest => short(need(
+                rules.daily_rest.as_ref()?.minutes,
+                rules.daily_rest.as_ref()?.young_minutes,
+            )),
+            WeeklyRest => short(need(
+                rules.weekly_rest.as_ref()?.minutes,
+                rules.weekly_rest.as_ref()?.young_minutes,
+            )),
+            Travel => short(rules.travel_minutes),
+            Overlap => self.clash(session, &worker.id),
+            MissingTag => {
+                let day = self.placement(session)?.day;
+                let tags = session
+                    .requires
+                    .iter()
+                    .filter(|tag| {
+                        !worker
+                            .tags
+                            .iter()
+                            .any(|h| &h.tag == *tag && h.valid_on(day))
+                    })
+                    .cloned()
+                    .collect();
+                Some(Breach::Lacks { tags })
+            }
+            _ => None,
+        }
+    }
+
+    /// The session's cost and what its budget has left, as the checker
+    /// charges: each distinct worker on a session pays its placement's
+    /// charge.
+    fn money(&self, session: &Session) -> Option<Breach> {
+        let id = session.budget.as_ref()?;
+        let cap = self.problem.budgets.iter().find(|b| &b.id == id)?.cap;
+        let mut on: BTreeMap<&SessionId, BTreeSet<&WorkerId>> = BTreeMap::new();
+        for a in &self.roster.assignments {
+            on.entry(&a.session).or_default().insert(&a.worker);
+        }
+        let mut seen = BTreeSet::new();
+        let spent = self
+            .problem
+            .sessions
+            .iter()
+            .filter(|s| s.budget.as_ref() == Some(id) && seen.insert(&s.id))
+            .filter_map(|s| {
+                let workers = i64::try_from(on.get(&s.id)?.len()).unwrap_or(i64::MAX);
+                Some(self.placement(s)?.charge.saturating_mul(workers))
+            })
+            .fold(0i64, i64::saturating_add);
+        Some(Breach::Money {
+            cost: self.placement(session)?.charge,
+            left: cap.saturating_sub(spent),
+        })
+    }
+
+    /// The session of `worker`'s that shares the most time with `session`.
+    fn clash(&self, session: &Session, worker: &WorkerId) -> Option<Breach> {
+        let span = |p: &Placement| (p.start, p.end.max(p.start));
+        let (start, end) = span(self.placement(session)?);
+        let theirs: BTreeSet<&SessionId> = self
+            .roster
+            .assignments
+            .iter()
+            .filter(|a| &a.worker == worker && a.session != session.id)
+            .map(|a| &a.session)
+            .collect();
+        theirs
+            .into_iter()
+            .filter_map(|id| {
+                let other = self.problem.sessions.iter().find(|s| &s.id == id)?;
+                let (a, b) = span(self.placement(other)?);
+                let minutes = end.min(b).saturating_sub(start.max(a));
+                (minutes > 0).then_some((minutes, id))
+            })
+            .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(x.1)))
+            .map(|(minutes, id)| Breach::Clash {
+                session: id.clone(),
+                minutes,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::solver::{Budget, DailyRest, Day, Rules, WorkerLimits};
+
+    /// Sessions on the first two days of a week: `(id, day, from, to)` in
+    /// hours, each needing one worker; `sam` and `kim`, with `sam` on
+    /// `sam_on`. The words of `kim`'s line for `session`.
+    fn kim_for(
+        sessions: &[(&str, usize, i64, i64)],
+        sam_on: &[&str],
+        session: &str,
+        change: impl Fn(Problem) -> Problem,
+    ) -> String {
+        let monday = NaiveDate::from_ymd_opt(2026, 3, 23).unwrap_or(NaiveDate::MIN);
+        let days = Day::run_from(monday, 7);
+        let sessions = sessions
+            .iter()
+            .map(|&(id, day, from, to)| {
+                let start = day as i64 * 1440;
+                let placement = Placement::new(day, start + from * 60, start + to * 60);
+                Session::new(id, vec![placement.with_charge(3675)], 1)
+            })
+            .collect();
+        let workers = vec![Employee::new("sam"), Employee::new("kim")];
+        let problem = change(Problem::new(days, sessions, workers));
+        let roster = Roster {
+            assignments: sam_on
+                .iter()
+                .map(|&s| Assignment {
+                    session: s.into(),
+                    worker: "sam".into(),
+                })
+                .collect(),
+            placements: Vec::new(),
+        };
+        let found = who_could_cover(&problem, &roster, &session.into()).unwrap_or_default();
+        found
+            .iter()
+            .find(|c| c.worker.as_str() == "kim")
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
+    /// Both workers' limits and tags set alike.
+    fn everyone(problem: Problem, f: impl Fn(Employee) -> Employee) -> Problem {
+        let mut problem = problem;
+        problem.workers = problem.workers.into_iter().map(f).collect();
+        problem
+    }
+
+    #[test]
+    fn a_budget_says_what_the_seat_costs_and_what_is_left() {
+        let line = kim_for(
+            &[("swim", 1, 10, 11), ("shop", 3, 9, 10)],
+            &["swim"],
+            "shop",
+            |p| {
+                let mut p = p.with_budgets([Budget {
+                    id: "ava".into(),
+                    cap: 4000,
+                }]);
+                for s in &mut p.sessions {
+                    s.budget = Some("ava".into());
+                }
+                p
+            },
+        );
+        assert_eq!(
+            line,
+            "kim: cannot: over budget (£36.75 more against £3.25 left)"
+        );
+    }
+
+    #[test]
+    fn weekly_hours_say_how_far_over_the_contract() {
+        let line = kim_for(
+            &[("early", 0, 9, 11), ("late", 1, 13, 16)],
+            &[],
+            "late",
+            |p| {
+                everyone(p, |w| {
+                    w.with_limits(WorkerLimits {
+                        max_minutes_per_week: Some(30),
+                        ..WorkerLimits::default()
+                    })
+                })
+            },
+        );
+        assert_eq!(
+            line,
+            "kim: cannot: over their weekly hours (2 h 30 min over 30 min)"
+        );
+    }
+
+    #[test]
+    fn a_clash_names_the_other_session_and_rest_the_hours_short() {
+        // Sam is on `day` already.
+        let monday = NaiveDate::from_ymd_opt(2026, 3, 23).unwrap_or(NaiveDate::MIN);
+        let days = Day::run_from(monday, 1);
+        let session = |id: &str, from: i64, to: i64| {
+            Session::new(id, vec![Placement::new(0, from * 60, to * 60)], 1)
+        };
+        let problem = Problem::new(
+            days,
+            vec![
+                session("day", 9, 17),
+                session("same", 16, 18),
+                session("evening", 20, 23),
+            ],
+            vec![Employee::new("sam")],
+        )
+        .with_rules(Rules {
+            daily_rest: Some(DailyRest::default()),
+            average_week: None,
+            ..Rules::default()
+        });
+        let mut roster = Roster::default();
+        roster.assignments.push(Assignment {
+            session: "day".into(),
+            worker: "sam".into(),
+        });
+        let line = |session: &str| {
+            who_could_cover(&problem, &roster, &session.into())
+                .unwrap_or_default()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(
+            line("same"),
+            "sam: cannot: already working then (on day, 1 h at the same time)"
+        );
+        // 17:00 to 20:00 and 23:00 to 09:00: 10 hours at the most.
+        assert_eq!(
+            line("evening"),
+            "sam: cannot: too little daily rest (1 h short of 11 h)"
+        );
+    }
+
+    #[test]
+    fn a_missing_skill_is_named() {
+        let line = kim_for(&[("drive", 0, 9, 11)], &[], "drive", |p| {
+            let mut p = p;
+            p.sessions[0].requires = vec!["driving".into(), "first aid".into()];
+            everyone(p, |w| w.with_tag("first aid"))
+        });
+        assert_eq!(line, "kim: cannot: lacks driving");
+    }
 }

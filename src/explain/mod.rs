@@ -21,5 +21,5 @@ pub use bound::how_much_better;
 pub use breakdown::Breakdown;
 pub use conflict::{Blocker, Conflict, Reason, conflicts};
 pub(crate) use cover::write_needs;
-pub use cover::{Candidate, UnfilledSession, unfilled, who_could_cover, who_could_replace};
+pub use cover::{Breach, Candidate, UnfilledSession, unfilled, who_could_cover, who_could_replace};
 pub use diff::{Change, RosterDiff, diff};

@@ -54,7 +54,18 @@ pub struct Enhancement {
     pub multiplier: Decimal,
 }
 
-/// A rate card in force from a date.
+impl Enhancement {
+    /// `multiplier` times the base rate when `applies` holds.
+    pub fn new(applies: When, multiplier: Decimal) -> Self {
+        Self {
+            applies,
+            multiplier,
+        }
+    }
+}
+
+/// A rate card in force from a date: [`RateCard::flat`], then the `with_*`
+/// methods for the rest.
 ///
 /// ```
 /// use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
@@ -62,21 +73,15 @@ pub struct Enhancement {
 /// use perfect_week::money::{ChargeKind, Enhancement, RateCard, When};
 /// use perfect_week::time::TimeRange;
 ///
-/// let card = RateCard {
-///     effective_from: NaiveDate::from_ymd_opt(2026, 4, 6).ok_or("date")?,
-///     effective_to: None,
-///     base_hourly: "24.00".parse()?,
-///     waking_night_hourly: "21.72".parse()?,
-///     sleep_in_flat: "90.00".parse()?,
-///     enhancements: vec![Enhancement {
-///         applies: When::Band {
-///             from: NaiveTime::from_hms_opt(20, 0, 0).ok_or("time")?,
-///             to: NaiveTime::from_hms_opt(7, 0, 0).ok_or("time")?,
-///         },
-///         multiplier: "1.5".parse()?,
-///     }],
-///     bank_holidays: vec![],
+/// let from = NaiveDate::from_ymd_opt(2026, 4, 6).ok_or("date")?;
+/// let evenings = When::Band {
+///     from: NaiveTime::from_hms_opt(20, 0, 0).ok_or("time")?,
+///     to: NaiveTime::from_hms_opt(7, 0, 0).ok_or("time")?,
 /// };
+/// let card = RateCard::flat(from, "24.00".parse()?)
+///     .with_waking_night_hourly("21.72".parse()?)
+///     .with_sleep_in_flat("90.00".parse()?)
+///     .with_enhancement(Enhancement::new(evenings, "1.5".parse()?));
 /// card.validate()?;
 /// // Tuesday 19:00 to 21:00 BST: one hour at £24 and one at £36.
 /// let range = TimeRange::new(
@@ -123,7 +128,7 @@ impl When {
 impl RateCard {
     /// A card in force from `effective_from` charging `base_hourly` for
     /// every hour, waking nights included, with no enhancements, no
-    /// sleep-in rate and no bank holidays; add those by setting fields.
+    /// sleep-in rate and no bank holidays; the `with_*` methods add those.
     pub fn flat(effective_from: NaiveDate, base_hourly: Decimal) -> Self {
         Self {
             effective_from,
@@ -134,6 +139,36 @@ impl RateCard {
             enhancements: Vec::new(),
             bank_holidays: Vec::new(),
         }
+    }
+
+    /// The same card in force until `effective_to` (inclusive).
+    pub fn with_effective_to(mut self, effective_to: NaiveDate) -> Self {
+        self.effective_to = Some(effective_to);
+        self
+    }
+
+    /// The same card with `hourly` for a waking night.
+    pub fn with_waking_night_hourly(mut self, hourly: Decimal) -> Self {
+        self.waking_night_hourly = hourly;
+        self
+    }
+
+    /// The same card with `flat` for each sleep-in.
+    pub fn with_sleep_in_flat(mut self, flat: Decimal) -> Self {
+        self.sleep_in_flat = flat;
+        self
+    }
+
+    /// The same card with one more enhancement.
+    pub fn with_enhancement(mut self, enhancement: Enhancement) -> Self {
+        self.enhancements.push(enhancement);
+        self
+    }
+
+    /// The same card recognising `date` as a bank holiday.
+    pub fn with_bank_holiday(mut self, date: NaiveDate) -> Self {
+        self.bank_holidays.push(date);
+        self
     }
 
     /// Whether the card is in force on `date`.

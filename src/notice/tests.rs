@@ -107,6 +107,7 @@ fn cover_options_put_the_possible_first() {
             vec![]
         },
         effects: vec![],
+        breaches: vec![],
     };
     let told = at(1, 18).and_utc();
     let options = rank_cover(

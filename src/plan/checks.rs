@@ -98,16 +98,7 @@ pub(super) fn check_weights(
     match_point: i64,
     errors: &mut Vec<ValidationError>,
 ) {
-    let named = [
-        ("not_preferred", weights.not_preferred),
-        ("matching", weights.matching),
-        ("continuity_person", weights.continuity_person),
-        ("continuity_series", weights.continuity_series),
-        ("requests", weights.requests),
-        ("placement", weights.placement),
-        ("cost", weights.cost),
-        ("stability", weights.stability),
-    ];
+    let named = weights.named();
     let fairness = weights.fairness.iter().map(|f| ("fairness", f.weight));
     let by_session = weights
         .stability_by_session

@@ -223,8 +223,8 @@ impl Day {
 
 impl Problem {
     /// The elapsed minutes `[start, end)` of rota week `week` (days `7 week`
-    /// to `7 week + 6`): from the start of its first day to the end of its
-    /// last; `None` past the horizon.
+    /// to `7 week + 6`, whatever weekday day 0 is): from the start of its
+    /// first day to the end of its last; `None` past the horizon.
     pub fn week_span(&self, week: usize) -> Option<(Minute, Minute)> {
         let first = self.days.get(week.checked_mul(7)?)?;
         let last = self.days.get(week * 7 + 6)?;
@@ -601,6 +601,11 @@ pub struct Rules {
 /// [`YoungRules::max_minutes_per_week`]. Both are defensible: the default
 /// matches how a rota is usually read, the clipped rule how a payroll week
 /// is paid.
+///
+/// Rota week `k` is days `7k` to `7k + 6` of the horizon, whatever weekday
+/// the horizon starts on: in a plan, a period starting on a Wednesday has
+/// rota weeks from Wednesday 00:00 (local) to the next Wednesday 00:00, and
+/// both rules count in those weeks, not in calendar weeks from Monday.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WeekCount {
@@ -608,8 +613,9 @@ pub enum WeekCount {
     #[default]
     ByStart,
     /// A session's minutes are clipped at the start of each rota week (the
-    /// start of day `7k`, local Monday 00:00 in a plan): the minutes before
-    /// count in one week, the rest in the next, in real elapsed time. A
+    /// start of day `7k`: in a plan, 00:00 local time on the period's first
+    /// weekday, a Monday only for a period starting on one): the minutes
+    /// before count in one week, the rest in the next, in real elapsed time. A
     /// placement may then reach no further than the end of the week after
     /// its own (validation refuses a longer one).
     Clipped,

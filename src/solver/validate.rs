@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::error::ProblemError;
-use super::problem::{Cover, Problem, WeekCount};
+use super::problem::{Cover, Problem, WeekCount, Weights};
 
 impl Problem {
     /// Checks the problem and reports every problem found: a horizon that is
@@ -186,17 +186,7 @@ impl Problem {
             errs.push(ProblemError::BadRule("weekly_rest.period_days"));
         }
         let w = &self.weights;
-        let named = [
-            ("not_preferred", w.not_preferred),
-            ("matching", w.matching),
-            ("continuity_person", w.continuity_person),
-            ("continuity_series", w.continuity_series),
-            ("requests", w.requests),
-            ("placement", w.placement),
-            ("cost", w.cost),
-            ("stability", w.stability),
-        ];
-        for (name, v) in named {
+        for (name, v) in w.named() {
             if v < 0 {
                 errs.push(ProblemError::BadRule(name));
             }
@@ -213,5 +203,23 @@ impl Problem {
             errs.push(ProblemError::BadRule("fairness.weight"));
         }
         if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
+impl Weights {
+    /// Each single weight with its name in JSON and in messages (the
+    /// fairness terms and per-session stability weights are lists, checked
+    /// apart).
+    pub(crate) fn named(&self) -> [(&'static str, i64); 8] {
+        [
+            ("not_preferred", self.not_preferred),
+            ("matching", self.matching),
+            ("continuity_person", self.continuity_person),
+            ("continuity_series", self.continuity_series),
+            ("requests", self.requests),
+            ("placement", self.placement),
+            ("cost", self.cost),
+            ("stability", self.stability),
+        ]
     }
 }

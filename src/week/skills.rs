@@ -20,7 +20,7 @@ impl PerfectWeek {
     /// let drive = Activity::new("drive", "Drive to the coast", Weekday::Sat,
     ///     Timing::fixed(ten), 120)
     ///     .with_support(Support::new(1).with_skill("driving"));
-    /// let week = PerfectWeek { person: "ava".into(), activities: vec![drive] };
+    /// let week = PerfectWeek::new("ava", vec![drive]);
     /// let contract = Contract::new(1200, "12.71".parse()?);
     /// let born = NaiveDate::from_ymd_opt(1990, 1, 1).ok_or("date")?;
     /// let sam = Worker::new("sam", "Sam", born, contract);
@@ -70,10 +70,10 @@ mod tests {
                 ..Support::default()
             })
         };
-        let week = PerfectWeek {
-            person: "ava".into(),
-            activities: vec![needs("meds", "medication"), needs("drive", "driving")],
-        };
+        let week = PerfectWeek::new(
+            "ava",
+            vec![needs("meds", "medication"), needs("drive", "driving")],
+        );
         // The sample worker holds medication only.
         let errors = week.check_skills_held(&[sample_worker()]).unwrap_err();
         assert_eq!(errors.errors().len(), 1, "{errors}");

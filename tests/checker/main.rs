@@ -1,7 +1,7 @@
 //! The independent checker on small problems whose answers are worked out by
 //! hand, one rule family a file, plus property tests.
 
-mod common;
+pub mod common;
 
 mod cover;
 mod days;

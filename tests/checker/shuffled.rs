@@ -4,8 +4,7 @@
 
 use perfect_week::solver::*;
 
-#[path = "../solver_common/mod.rs"]
-mod solver_common;
+use crate::solver_common;
 
 use solver_common::Shuffled;
 

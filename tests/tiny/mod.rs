@@ -38,10 +38,7 @@ pub fn plan(
     money: Money,
 ) -> Plan {
     let ava = Person::new("ava", "Ava");
-    let week = PerfectWeek {
-        person: ava.id.clone(),
-        activities,
-    };
+    let week = PerfectWeek::new(ava.id.clone(), activities);
     let rate_cards = RateCardSet {
         cards: vec![RateCard::flat(start, money.rate)],
     };
