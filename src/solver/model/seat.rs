@@ -125,6 +125,18 @@ impl<'p> SeatData<'p> {
         }
     }
 
+    /// The workers `ids` names, each once, by index (ids of no worker of
+    /// the problem left out).
+    fn indices(&self, ids: &[WorkerId]) -> Vec<u32> {
+        let mut found: Vec<u32> = ids
+            .iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     /// Pushes, for every worker in order, how many reasons keep them off
     /// session `s` at placement `p`: a required tag not held that day,
     /// a refusal, a night session too long, a day off, unavailability, no
@@ -162,14 +174,7 @@ impl<'p> SeatData<'p> {
             }
             self.counted.fill(u32::MAX);
         }
-        let mut refused: Vec<u32> = s
-            .refused
-            .iter()
-            .filter_map(|id| self.index.get(id).copied())
-            .collect();
-        refused.sort_unstable();
-        refused.dedup();
-        for w in refused {
+        for w in self.indices(&s.refused) {
             row[w as usize] += 1;
         }
         for &wi in &self.timed {
@@ -208,13 +213,7 @@ impl<'p> SeatData<'p> {
                 per_minute: 0,
             })
         }
-        let mut preferred: Vec<u32> = s
-            .preferred
-            .iter()
-            .filter_map(|id| self.index.get(id).copied())
-            .collect();
-        preferred.sort_unstable();
-        preferred.dedup();
+        let preferred = self.indices(&s.preferred);
         // The preferred do not pay the placement's charge for not being
         // preferred.
         for &w in &preferred {
