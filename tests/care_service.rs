@@ -113,6 +113,44 @@ fn a_small_service_has_every_seat_filled_and_a_bound() {
     assert_eq!(figures.core_pence, pence(false));
 }
 
+/// With fewer workers the drivers drawn may all be part-time or relief,
+/// free on a few days only: the generator then has full-time workers drive
+/// until every day has two day workers who drive and are free, so a day
+/// out with two drivers can always be staffed (with 20 workers, before,
+/// one resident's Friday day out had one driver for its two seats).
+#[test]
+fn every_day_has_two_day_workers_who_drive_at_any_worker_count() {
+    use perfect_week::chrono::NaiveTime;
+    let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("a time");
+    for workers in 16..=30 {
+        let plan = care_plan(CareSize {
+            workers,
+            ..CareSize::default()
+        });
+        plan.validate()
+            .unwrap_or_else(|e| panic!("{workers} workers: {e}"));
+        for day in sample::weekdays() {
+            let drivers = plan
+                .workers
+                .iter()
+                .filter(|w| {
+                    w.qualifications
+                        .iter()
+                        .any(|q| q.skill.as_str() == "driving")
+                })
+                .filter(|w| {
+                    let weekly = &w.availability.weekly;
+                    weekly.is_empty() || weekly.iter().any(|a| a.weekday == day && a.start < noon)
+                })
+                .count();
+            assert!(
+                drivers >= 2,
+                "{workers} workers: {drivers} drivers on {day}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_problem_reads_back_from_json_unchanged() {
     let compiled = care_plan(small()).compile().expect("it compiles");

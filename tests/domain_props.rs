@@ -1,7 +1,9 @@
 //! Property tests for the domain: the ledger's invariants, statements that
 //! join up, exact splits, and the local-time rule.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{
+    Days, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Europe::London;
 use perfect_week::ids::{EntryId, PersonId};
 use perfect_week::money::{
@@ -84,6 +86,37 @@ fn signed(entry: &LedgerEntry) -> Decimal {
         EntryKind::Credit | EntryKind::BankWithdrawal { .. } => entry.amount,
         _ => -entry.amount,
     }
+}
+
+/// The generated lists are worth the ledger's properties below (which hold
+/// trivially of a ledger that refuses everything): over a fixed run of
+/// them the ledger keeps many entries and refuses many, and keeps entries
+/// of every kind.
+#[test]
+fn generated_entries_are_kept_and_refused_alike() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut kept, mut refused) = (0, 0);
+    let mut kinds = std::collections::HashSet::new();
+    for _ in 0..64 {
+        let list = entries().new_tree(&mut runner).expect("a list").current();
+        let mut ledger = Ledger::new();
+        for entry in list {
+            let kind = std::mem::discriminant(&entry.kind);
+            if ledger.push(entry).is_ok() {
+                kept += 1;
+                kinds.insert(kind);
+            } else {
+                refused += 1;
+            }
+        }
+    }
+    assert!(
+        kept >= 500 && refused >= 500 && kinds.len() == 7,
+        "{kept} kept, {refused} refused, {} kinds kept of 7",
+        kinds.len()
+    );
 }
 
 proptest! {
@@ -190,21 +223,61 @@ proptest! {
     }
 
     #[test]
-    fn resolve_local_keeps_existing_times_and_moves_gap_times_forward(minutes in 0i64..(2 * 366 * 24 * 60)) {
+    fn resolve_local_keeps_existing_times_and_moves_gap_times_forward(minutes in 0i64..SPAN_MINUTES) {
         let local = NaiveDateTime::from(start()) + TimeDelta::minutes(minutes);
-        let resolved = resolve_local(London, local);
-        let shown = resolved.naive_local();
-        prop_assert!(shown >= local);
-        prop_assert!(shown - local <= TimeDelta::hours(1));
-        if shown != local {
-            // Only times in a gap move, and they move by the gap (one hour).
-            prop_assert_eq!(shown - local, TimeDelta::hours(1));
-            prop_assert_eq!(local.hour(), 1);
+        resolved_by_the_rule(local)?;
+    }
+}
+
+/// Two years of minutes from `start()`.
+const SPAN_MINUTES: i64 = 2 * 366 * 24 * 60;
+
+/// `resolve_local` keeps a time that exists, moves one in a gap forward by
+/// the gap, and takes the earlier of two instants in an overlap; returns
+/// whether the time moved.
+fn resolved_by_the_rule(local: NaiveDateTime) -> Result<bool, TestCaseError> {
+    let resolved = resolve_local(London, local);
+    let shown = resolved.naive_local();
+    prop_assert!(shown >= local);
+    prop_assert!(shown - local <= TimeDelta::hours(1));
+    if shown != local {
+        // Only times in a gap move, and they move by the gap (one hour).
+        prop_assert_eq!(shown - local, TimeDelta::hours(1));
+        prop_assert_eq!(local.hour(), 1);
+    }
+    // In an overlap the earlier instant is taken.
+    let earlier = resolved.with_timezone(&Utc) - TimeDelta::hours(1);
+    if earlier.with_timezone(&London).naive_local() == shown {
+        prop_assert!(false, "later of two instants chosen for {}", local);
+    }
+    Ok(shown != local)
+}
+
+/// Random minutes of two years almost never fall in the two hours a year
+/// when the clocks change, so the property above rarely sees a gap or an
+/// overlap: every minute of the small hours of each change night is
+/// checked here, and the gaps and overlaps counted.
+#[test]
+fn every_minute_of_the_clock_change_nights_follows_the_rule() {
+    let mut nights = 0;
+    let (mut moved, mut overlapping) = (0, 0);
+    for day in 0..SPAN_MINUTES / (24 * 60) {
+        let midnight = NaiveDateTime::from(start() + Days::new(day as u64));
+        let offset = |t: NaiveDateTime| resolve_local(London, t).offset().fix();
+        if offset(midnight) == offset(midnight + TimeDelta::hours(4)) {
+            continue;
         }
-        // In an overlap the earlier instant is taken.
-        let earlier = resolved.with_timezone(&Utc) - TimeDelta::hours(1);
-        if earlier.with_timezone(&London).naive_local() == shown {
-            prop_assert!(false, "later of two instants chosen for {}", local);
+        nights += 1;
+        for minute in 0..4 * 60 {
+            let local = midnight + TimeDelta::minutes(minute);
+            let held = resolved_by_the_rule(local);
+            moved += usize::from(held.unwrap_or_else(|e| panic!("{e}")));
+            overlapping += usize::from(matches!(
+                London.from_local_datetime(&local),
+                LocalResult::Ambiguous(..)
+            ));
         }
     }
+    // Two springs and two autumns, an hour each.
+    assert_eq!((nights, moved, overlapping), (4, 120, 120));
 }

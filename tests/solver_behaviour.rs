@@ -146,24 +146,35 @@ fn replan_after_sick_call_moves_little() {
     assert_eq!(first.score.unfilled, 0);
     // Worker w0 calls in sick for day 9.
     let sick: WorkerId = "w0".into();
-    let lost: Vec<&Assignment> = first
-        .roster
-        .assignments
+    let day_9: BTreeSet<_> = problem
+        .sessions
         .iter()
-        .filter(|a| a.worker == sick)
-        .filter(|a| {
-            problem
-                .sessions
-                .iter()
-                .any(|s| s.id == a.session && s.placements[0].day == 9)
-        })
+        .filter(|s| s.placements[0].day == 9)
+        .map(|s| s.id.clone())
         .collect();
-    let lost = lost.len();
-    if let Some(w) = problem.workers.iter_mut().find(|w| w.id == sick) {
-        w.days_off.push(9);
-    }
+    let sick_on_day_9 = |s: &Solution| {
+        s.roster
+            .assignments
+            .iter()
+            .filter(|a| a.worker == sick && day_9.contains(&a.session))
+            .count()
+    };
+    let lost = sick_on_day_9(&first);
+    assert!(
+        lost > 0,
+        "{sick} works nothing on day 9: no sick call to test"
+    );
+    problem
+        .workers
+        .iter_mut()
+        .find(|w| w.id == sick)
+        .unwrap_or_else(|| panic!("no worker {sick}"))
+        .days_off
+        .push(9);
     problem.baseline = Some(first.roster.clone());
     let again = run(&problem, &steps(100_000, 2));
+    assert_eq!(again.score.unfilled, 0, "{:?}", again.breakdown);
+    assert_eq!(sick_on_day_9(&again), 0);
     let before: BTreeSet<_> = first.roster.assignments.iter().collect();
     let after: BTreeSet<_> = again.roster.assignments.iter().collect();
     let changed = before.symmetric_difference(&after).count();

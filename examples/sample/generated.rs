@@ -43,7 +43,10 @@ use super::{date, hm, pounds, rate_cards, weekdays};
 pub struct CareSize {
     /// Residents, each with their own flexi sessions.
     pub residents: usize,
-    /// Workers.
+    /// Workers (25 by default; `care_service --workers N`). The roles
+    /// scale with the count: one in eight on nights (at least two), one in
+    /// five relief, a third full-time, the rest part-time; the residents
+    /// choose among the full- and part-timers.
     pub workers: usize,
     /// Weeks of the rota.
     pub weeks: u32,
@@ -139,9 +142,10 @@ impl Role {
 /// perfect weeks and funds, and the workers. See the module's notes.
 pub fn care_plan(size: CareSize) -> Plan {
     let mut draw = Draw::new(size.seed);
-    let workers: Vec<Worker> = (0..size.workers)
+    let mut workers: Vec<Worker> = (0..size.workers)
         .map(|n| care_worker(n, size, &mut draw))
         .collect();
+    two_drivers_every_day(&mut workers, size);
     // Residents choose among the day staff who are not relief.
     let choosable: Vec<usize> = (0..size.workers)
         .filter(|&n| matches!(Role::of(n, size.workers), Role::FullTime | Role::PartTime))
@@ -288,6 +292,45 @@ fn resident(
         PersonPlan::new(person, week, Some(fund)),
         Decimal::from(hours),
     )
+}
+
+/// Gives the driving skill to full-time workers, in order, until two day
+/// workers who drive are available on every day of the week, so that a
+/// day out with two workers who must both drive can always be staffed.
+/// With few workers the drivers drawn may all be part-time or relief,
+/// free on a few days only (with 20 workers, one driver on Fridays); with
+/// the default 25 there are two on every day already and nothing changes.
+/// Draws nothing, so the rest of the service is drawn as before.
+fn two_drivers_every_day(workers: &mut [Worker], size: CareSize) {
+    let drives = |w: &Worker| {
+        w.qualifications
+            .iter()
+            .any(|q| q.skill.as_str() == "driving")
+    };
+    let day_staff = |n: usize| Role::of(n, size.workers) != Role::Night;
+    let free_on = |w: &Worker, day| {
+        w.availability.weekly.is_empty() || w.availability.weekly.iter().any(|a| a.weekday == day)
+    };
+    let short = |workers: &[Worker]| {
+        weekdays().into_iter().any(|day| {
+            let drivers = workers
+                .iter()
+                .enumerate()
+                .filter(|&(n, w)| day_staff(n) && drives(w) && free_on(w, day))
+                .count();
+            drivers < 2
+        })
+    };
+    for n in 0..workers.len() {
+        if !short(workers) {
+            break;
+        }
+        if Role::of(n, size.workers) == Role::FullTime && !drives(&workers[n]) {
+            workers[n]
+                .qualifications
+                .push(Qualification::new("driving").with_obtained(date(2024, 6, 3)));
+        }
+    }
 }
 
 /// Worker `n`: contract by role, weekly availability for part-time,

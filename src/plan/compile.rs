@@ -75,8 +75,19 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn compile(mut self) -> Result<CompiledPlan, PlanError> {
         let days = self.days();
-        for person in &self.plan.people {
-            self.person_sessions(person);
+        // Every occurrence once, each person's in a group of its own (one
+        // listing per person made the compile grow with people squared).
+        let plan: &'a Plan = self.plan;
+        let mut by_person: BTreeMap<&PersonId, Vec<Occurrence<'a>>> = BTreeMap::new();
+        for occurrence in plan.occurrences() {
+            by_person
+                .entry(&occurrence.plan.person.id)
+                .or_default()
+                .push(occurrence);
+        }
+        for person in &plan.people {
+            let occurrences = by_person.remove(&person.person.id).unwrap_or_default();
+            self.person_sessions(person, occurrences);
         }
         if let Some(core) = &self.plan.service {
             self.core_sessions(core);
@@ -209,7 +220,9 @@ impl<'a> Compiler<'a> {
         u32::try_from(total).unwrap_or(u32::MAX)
     }
 
-    fn person_sessions(&mut self, plan: &PersonPlan) {
+    /// The sessions of one person's `occurrences` (all of theirs, in
+    /// the plan's order).
+    fn person_sessions(&mut self, plan: &PersonPlan, occurrences: Vec<Occurrence<'_>>) {
         let person = &plan.person.id;
         let budget = plan.fund.as_ref().map(|fund| {
             let id = BudgetId::new(format!("flexi/{person}"));
@@ -223,12 +236,6 @@ impl<'a> Compiler<'a> {
             self.budgets.insert(id.clone(), cap);
             id
         });
-        let occurrences: Vec<Occurrence<'_>> = self
-            .plan
-            .occurrences()
-            .into_iter()
-            .filter(|o| &o.plan.person.id == person)
-            .collect();
         for Occurrence {
             date,
             activity,

@@ -42,12 +42,17 @@
 
 use std::time::Instant;
 
-use super::dp::req_cost;
-use super::model::{Model, NONE};
+use super::model::Model;
 use super::score::Score;
 
 pub(crate) mod continuity;
+pub(crate) mod groups;
+mod row;
 pub(crate) mod unfilled;
+mod within;
+
+use row::{NO_CAP, Row, START};
+pub(crate) use within::Within;
 
 /// Fixed-point scale of prices.
 pub(crate) const SCALE: i64 = 1 << 10;
@@ -55,10 +60,6 @@ const INF: i64 = i64::MAX / 4;
 /// Largest price magnitude, scaled (a required session nobody can fill
 /// would otherwise raise its price without end).
 const LAM_MAX: i64 = 1 << 40;
-/// Most states × days one worker's DP may hold before it drops weekends,
-/// then minutes.
-const BUDGET: usize = 1 << 21;
-
 /// The outcome of pricing every row (`Bound::value`).
 enum Priced {
     /// `L(λ)`, scaled.
@@ -67,78 +68,6 @@ enum Priced {
     Late,
     /// Some worker's relaxed row has no solution.
     NoRow,
-}
-
-/// One way to work a day: a session at a placement.
-#[derive(Debug, Clone, Copy)]
-struct Opt {
-    s: u32,
-    /// Class index (kind tracked for successions), or 0.
-    class: u16,
-    /// Minutes in units of the model's duration GCD.
-    units: u32,
-    /// Own cost (seat cost and that day's requests), scaled.
-    cost: i64,
-    /// Index of its kind's cap in `Row::caps`, or `NO_CAP`.
-    cap: u16,
-}
-
-/// An option whose kind has no cap the row relaxes.
-const NO_CAP: u16 = u16::MAX;
-
-/// One worker's relaxed row problem.
-#[derive(Debug, Clone)]
-struct Row {
-    /// Options per day: `opts[day_idx[d]..day_idx[d + 1]]`.
-    opts: Vec<Opt>,
-    day_idx: Vec<usize>,
-    /// Own cost of a day off, scaled.
-    off: Vec<i64>,
-    /// Kind of each class (for successions); `NONE` when untracked.
-    class_kind: Vec<u32>,
-    work_cap: usize,
-    max_consec: Option<usize>,
-    min_consec: usize,
-    off_cap: usize,
-    /// Minute buckets (1: untracked), the most allowed, the fewest needed.
-    mb: usize,
-    max_units: Option<usize>,
-    min_units: usize,
-    /// Weekend counts tracked (1: untracked).
-    wb: usize,
-    /// The most sessions of a kind the worker may work, for each capped
-    /// kind the DP does not track but whose cap can bind (fewer than the
-    /// days with a session of that kind). Each is relaxed with its own
-    /// multiplier (`nu`, scaled, never negative): an option of that kind
-    /// costs `nu` more, and the row `nu · most` less.
-    caps: Vec<i64>,
-    nu: Vec<i64>,
-}
-
-impl Row {
-    fn runs(&self) -> usize {
-        self.work_cap.max(self.off_cap).max(1)
-    }
-
-    fn states(&self) -> usize {
-        (self.class_kind.len() + 1) * self.runs() * 2 * self.mb * self.wb
-    }
-
-    /// Option `o`'s reduced cost at prices `lam` (with its cap's
-    /// multiplier).
-    fn price(&self, o: &Opt, lam: &[i64]) -> i64 {
-        let nu = if o.cap == NO_CAP {
-            0
-        } else {
-            self.nu[o.cap as usize]
-        };
-        o.cost - lam[o.s as usize] + nu
-    }
-
-    /// What the caps' multipliers take off every row: `Σ nu · most`.
-    fn nu_const(&self) -> i64 {
-        self.nu.iter().zip(&self.caps).map(|(n, c)| n * c).sum()
-    }
 }
 
 /// The subgradient state.
@@ -154,12 +83,10 @@ pub(crate) struct Bound<'m> {
     konst: i64,
     /// Best proven bound on the soft level so far.
     pub best: Option<i64>,
-    best_raw: i64,
     /// The prices of the highest `L(λ)` found by any round (scaled), and
     /// that value.
     top: (i64, Vec<i64>),
-    theta: f64,
-    since_best: u32,
+    step: Step,
     /// Iterations done.
     pub iterations: u64,
     /// State transitions examined so far (the bound's share of the effort).
@@ -196,6 +123,10 @@ pub(crate) struct Bound<'m> {
     /// under the unfilled level (`unfilled.rs`): the bound reported then,
     /// and the rounds, which speak of full rosters, are not run.
     short: Option<unfilled::Floor>,
+    /// Where a worker may work several sessions a day and the rounds price
+    /// seats one at a time: the bound that keeps continuity whole
+    /// (`groups.rs`), reported where it is the higher.
+    groups: Option<groups::Groups<'m>>,
 }
 
 impl<'m> Bound<'m> {
@@ -209,13 +140,18 @@ impl<'m> Bound<'m> {
                 konst += pen.min(0) * SCALE;
             }
         }
-        let rows: Vec<Row> = (0..m.nw).map(|w| Self::row(m, w)).collect();
+        let rows: Vec<Row> = (0..m.nw).map(|w| Row::new(m, w)).collect();
         let cap_used = rows.iter().map(|r| vec![0; r.caps.len()]).collect();
         // Prices start at 0: each worker then pays only their own costs, so
         // the first bound is already at least the unavoidable request cost.
         let lam = vec![0; m.sess.len()];
         let floor = continuity::floor(m);
         let short = unfilled::floor(m);
+        let groups = if m.one_per_day || short.is_some() {
+            None
+        } else {
+            groups::Groups::new(m)
+        };
         Bound {
             m,
             rows,
@@ -223,10 +159,8 @@ impl<'m> Bound<'m> {
             count: vec![0; m.sess.len()],
             konst,
             best: None,
-            best_raw: i64::MIN,
             top: (i64::MIN, Vec::new()),
-            theta: 1.0,
-            since_best: 0,
+            step: Step::new(1.0),
             iterations: 0,
             spent: floor.work,
             feasible: true,
@@ -243,132 +177,8 @@ impl<'m> Bound<'m> {
             cap_used,
             floor,
             short,
+            groups,
         }
-    }
-
-    fn row(m: &Model, w: usize) -> Row {
-        let wk = &m.workers[w];
-        let g = m.dur_gcd.max(1);
-        let mut class_kind: Vec<u32> = Vec::new();
-        let mut opts = Vec::new();
-        let mut day_idx = vec![0];
-        let mut off = Vec::with_capacity(m.nd);
-        let mut by_day: Vec<Vec<(u32, usize)>> = vec![Vec::new(); m.nd];
-        // Caps are relaxed by multipliers where they can bind (only with
-        // whole rows priced); a kind capped at none is already left out of
-        // the worker's candidates.
-        let cap_of = |kind: u32| {
-            wk.max_per_kind
-                .iter()
-                .filter(|&&(k, _)| k == kind)
-                .map(|&(_, most)| most)
-                .min()
-        };
-        for (s, se) in m.sess.iter().enumerate() {
-            if !se.cands.contains(&(w as u32)) {
-                continue;
-            }
-            for (p, pl) in se.pls.iter().enumerate() {
-                if m.st_hard[m.st(s, p, w)] == 0 {
-                    by_day[pl.day as usize].push((s as u32, p));
-                }
-            }
-        }
-        let mut capped: Vec<(u32, i64)> = Vec::new();
-        if m.one_per_day {
-            for &(kind, _) in &wk.max_per_kind {
-                let Some(most) = cap_of(kind) else { continue };
-                let days = by_day
-                    .iter()
-                    .filter(|list| list.iter().any(|&(s, _)| m.sess[s as usize].kind == kind))
-                    .count();
-                if (most as usize) < days && capped.iter().all(|&(k, _)| k != kind) {
-                    capped.push((kind, i64::from(most)));
-                }
-            }
-        }
-        for (d, list) in by_day.iter().enumerate() {
-            off.push(if m.one_per_day {
-                req_cost(m, w, d, None) * SCALE
-            } else {
-                0
-            });
-            for &(s, p) in list {
-                let se = &m.sess[s as usize];
-                let class = if m.any_forbid {
-                    match class_kind.iter().position(|&k| k == se.kind) {
-                        Some(i) => i,
-                        None => {
-                            class_kind.push(se.kind);
-                            class_kind.len() - 1
-                        }
-                    }
-                } else {
-                    0
-                };
-                let req = if m.one_per_day {
-                    req_cost(m, w, d, Some(se.kind))
-                } else {
-                    0
-                };
-                opts.push(Opt {
-                    s,
-                    class: class as u16,
-                    units: (se.pls[p].dur / g).max(0) as u32,
-                    cost: (m.st_soft[m.st(s as usize, p, w)] + req) * SCALE,
-                    cap: capped
-                        .iter()
-                        .position(|&(k, _)| k == se.kind)
-                        .map_or(NO_CAP, |i| i as u16),
-                });
-            }
-            day_idx.push(opts.len());
-        }
-        if !m.any_forbid {
-            class_kind = vec![NONE];
-        }
-        let max_consec = wk.max_consec.map(|x| x as usize);
-        let min_consec = wk.min_consec.unwrap_or(0) as usize;
-        let mut row = Row {
-            opts,
-            day_idx,
-            off,
-            class_kind,
-            work_cap: max_consec.unwrap_or(min_consec).max(1),
-            max_consec,
-            min_consec,
-            off_cap: wk.min_off.unwrap_or(1).max(1) as usize,
-            mb: 1,
-            max_units: None,
-            min_units: 0,
-            wb: 1,
-            nu: vec![0; capped.len()],
-            caps: capped.into_iter().map(|(_, most)| most).collect(),
-        };
-        if m.one_per_day {
-            let min_units = wk.min_total.map_or(0, |x| (x.max(0) + g - 1) / g) as usize;
-            let max_units = wk.max_total.map(|x| (x.max(0) / g) as usize);
-            let mb = max_units.map_or(min_units, |x| x) + 1;
-            let wb = wk.max_weekends.map_or(1, |x| x as usize + 1);
-            let fits = |r: &Row| r.states().saturating_mul(m.nd.max(1)) <= BUDGET;
-            row.mb = mb;
-            row.max_units = max_units;
-            row.min_units = min_units;
-            row.wb = wb;
-            if !fits(&row) {
-                row.wb = 1;
-            }
-            if !fits(&row) {
-                row.mb = 1;
-                row.max_units = None;
-                row.min_units = 0;
-                row.wb = wb;
-            }
-            if !fits(&row) {
-                row.wb = 1;
-            }
-        }
-        row
     }
 
     /// The bound as a score: no roster scores below it (see
@@ -388,22 +198,32 @@ impl<'m> Bound<'m> {
         if self.unfillable {
             return None;
         }
-        self.best.filter(|_| self.feasible).map(|soft| Score {
-            hard: 0,
-            unfilled: 0,
-            soft: soft + self.floor.soft,
-        })
+        let rounds = self.best.map(|soft| soft + self.floor.soft);
+        let groups = self.groups.as_ref().and_then(|g| g.best);
+        rounds
+            .max(groups)
+            .filter(|_| self.feasible)
+            .map(|soft| Score {
+                hard: 0,
+                unfilled: 0,
+                soft,
+            })
     }
 
     /// The step length has shrunk to its floor: further iterations rarely
     /// raise the bound.
     pub fn stalled(&self) -> bool {
-        self.theta < 0.01
+        self.step.stalled()
+            && self
+                .groups
+                .as_ref()
+                .is_none_or(|g| g.stalled() || !g.active())
     }
 
     /// Whether more iterations can still raise the bound.
     pub fn active(&self) -> bool {
-        self.feasible && !self.converged && !self.unfillable && self.short.is_none()
+        let groups = self.groups.as_ref().is_some_and(|g| g.active());
+        self.feasible && (!self.converged || groups) && !self.unfillable && self.short.is_none()
     }
 
     /// One subgradient iteration; `upper` is the soft level of the best
@@ -412,6 +232,17 @@ impl<'m> Bound<'m> {
     /// then, so the search's path does not depend on it). Returns whether
     /// the bound rose.
     pub fn iterate(&mut self, upper: Option<i64>, deadline: Option<Instant>) -> bool {
+        let mut rose = false;
+        if let Some(g) = self.groups.as_mut().filter(|g| g.active()) {
+            let before = g.spent;
+            rose = g.iterate();
+            self.spent += g.spent - before;
+        }
+        rose | self.round(upper, deadline)
+    }
+
+    /// One of the rounds' own iterations (see `iterate`).
+    fn round(&mut self, upper: Option<i64>, deadline: Option<Instant>) -> bool {
         if !self.feasible || self.converged {
             return false;
         }
@@ -428,16 +259,7 @@ impl<'m> Bound<'m> {
         };
         let value = ceil_div(raw, SCALE);
         let rose = self.best.is_none_or(|b| value > b);
-        if raw > self.best_raw {
-            self.best_raw = raw;
-            self.since_best = 0;
-        } else {
-            self.since_best += 1;
-            if self.since_best >= 20 {
-                self.theta = (self.theta * 0.5).max(1e-3);
-                self.since_best = 0;
-            }
-        }
+        self.step.note(raw);
         if rose {
             self.best = Some(value);
         }
@@ -473,7 +295,7 @@ impl<'m> Bound<'m> {
             // shrinks when that overshoots.
             _ => lv + lv.abs().max(10.0),
         };
-        let step = (self.theta * (target - lv) / norm).min(1e12);
+        let step = self.step.length(target - lv, norm);
         for (s, se) in m.sess.iter().enumerate() {
             let l = self.lam[s] + (step * grad[s] as f64 * SCALE as f64).round() as i64;
             self.lam[s] = price_box(se, l);
@@ -569,118 +391,6 @@ impl<'m> Bound<'m> {
         let least = self.at_prices(lam, |b| (0..b.m.nw).map(|w| b.solve_row(w)).collect());
         self.count = count;
         least
-    }
-
-    /// Every relaxed row of worker `w` whose reduced cost at prices `lam`
-    /// (scaled, in the box) and the current cap multipliers is at most
-    /// `room` above the least, into `out` (sessions worked, in day order),
-    /// unless there are more than `cap`.
-    ///
-    /// A forward pass of the row DP gives the least cost of reaching each
-    /// state, a backward pass the least cost of ending from it; a walk
-    /// from the start then follows only moves that can still end within
-    /// the limit, so every row it reaches is one of those asked for and
-    /// none is reached twice. A superset of the rows the worker can really
-    /// work, as for the bound.
-    pub fn rows_within(
-        &mut self,
-        w: usize,
-        lam: &[i64],
-        room: i64,
-        cap: usize,
-        out: &mut Vec<Vec<u32>>,
-    ) -> Within {
-        let m = self.m;
-        let row = &self.rows[w];
-        let (nd, ns) = (m.nd, row.states());
-        if nd == 0 || !m.one_per_day {
-            return Within::NoRow;
-        }
-        // Each day's slots, and the cheapest option's cost per (day, slot).
-        let nk = row.slots();
-        let mut best = vec![(INF, 0u32); nk];
-        let mut slots: Vec<Vec<usize>> = vec![Vec::new(); nd];
-        let mut cheap = vec![INF; nd * nk];
-        for (d, keys) in slots.iter_mut().enumerate() {
-            row.cheapest(d, lam, &mut best, keys);
-            for &k in keys.iter() {
-                cheap[d * nk + k] = best[k].0;
-                best[k] = (INF, 0);
-            }
-        }
-        let cost = |d: usize, slot: Option<usize>| slot.map_or(row.off[d], |k| cheap[d * nk + k]);
-        // Forward: the least cost of each state after each day.
-        let mut fwd = vec![INF; ns * nd];
-        for d in 0..nd {
-            let (before, here) = fwd.split_at_mut(d * ns);
-            let here = &mut here[..ns];
-            let from: Vec<(usize, i64)> = if d == 0 {
-                vec![(START, 0)]
-            } else {
-                let prev = &before[(d - 1) * ns..];
-                (0..ns)
-                    .filter(|&i| prev[i] < INF)
-                    .map(|i| (i, prev[i]))
-                    .collect()
-            };
-            self.spent += (ns + from.len() * (slots[d].len() + 1)) as u64;
-            for (i, c0) in from {
-                row.moves(m, w, d, i, &slots[d], |slot, to| {
-                    here[to] = here[to].min(c0 + cost(d, slot));
-                });
-            }
-        }
-        let last = &fwd[(nd - 1) * ns..];
-        let Some(least) = (0..ns)
-            .filter(|&i| last[i] < INF && row.may_end(i))
-            .map(|i| last[i])
-            .min()
-        else {
-            return Within::NoRow;
-        };
-        // Backward: the least cost of the days after `d` from each state.
-        let mut ahead = vec![INF; ns * nd];
-        for i in 0..ns {
-            if last[i] < INF && row.may_end(i) {
-                ahead[(nd - 1) * ns + i] = 0;
-            }
-        }
-        for d in (0..nd.saturating_sub(1)).rev() {
-            let (here, after) = ahead.split_at_mut((d + 1) * ns);
-            let here = &mut here[d * ns..];
-            let reached: Vec<usize> = (0..ns).filter(|&i| fwd[d * ns + i] < INF).collect();
-            self.spent += (ns + reached.len() * (slots[d + 1].len() + 1)) as u64;
-            for i in reached {
-                row.moves(m, w, d + 1, i, &slots[d + 1], |slot, to| {
-                    if after[to] < INF {
-                        here[i] = here[i].min(cost(d + 1, slot) + after[to]);
-                    }
-                });
-            }
-        }
-        let mut walk = Walk {
-            m,
-            w,
-            row,
-            ns,
-            slots: &slots,
-            ahead: &ahead,
-            lam,
-            limit: least.saturating_add(room),
-            cap,
-            out,
-            path: Vec::new(),
-            work: 0,
-            too_many: false,
-        };
-        walk.from(0, START, 0);
-        let (work, too_many) = (walk.work, walk.too_many);
-        self.spent += work;
-        if too_many {
-            Within::TooMany
-        } else {
-            Within::Rows(least)
-        }
     }
 
     /// `L(λ)` at the current prices, scaled: every worker's row priced
@@ -825,228 +535,50 @@ impl<'m> Bound<'m> {
     }
 }
 
-/// The outcome of `Bound::rows_within`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Within {
-    /// The rows asked for were written; the least reduced cost (scaled).
-    Rows(i64),
-    /// The worker has no relaxed row at all.
-    NoRow,
-    /// More rows than the cap lie within the limit.
-    TooMany,
+/// The step length of a projected subgradient (Polyak's, towards a
+/// target): a factor halved after 20 rounds in a row that find no higher
+/// value.
+#[derive(Debug, Clone)]
+pub(crate) struct Step {
+    theta: f64,
+    best_raw: i64,
+    since_best: u32,
 }
 
-/// The walk of `Bound::rows_within` over one worker's row DP.
-struct Walk<'a> {
-    m: &'a Model,
-    w: usize,
-    row: &'a Row,
-    ns: usize,
-    /// The slots of each day.
-    slots: &'a [Vec<usize>],
-    /// The least cost of the days after `d` from each state after `d`.
-    ahead: &'a [i64],
-    lam: &'a [i64],
-    limit: i64,
-    cap: usize,
-    out: &'a mut Vec<Vec<u32>>,
-    path: Vec<u32>,
-    work: u64,
-    too_many: bool,
-}
-
-impl Walk<'_> {
-    /// Every way to go on from state `i` before day `d`, at cost `c` so far.
-    fn from(&mut self, d: usize, i: usize, c: i64) {
-        let (row, nd) = (self.row, self.m.nd);
-        if d == nd {
-            if self.out.len() >= self.cap {
-                self.too_many = true;
-            } else {
-                self.out.push(self.path.clone());
-            }
-            return;
-        }
-        let mut next: Vec<(Option<usize>, usize)> = Vec::new();
-        row.moves(self.m, self.w, d, i, &self.slots[d], |slot, to| {
-            next.push((slot, to));
-        });
-        let day = &row.opts[row.day_idx[d]..row.day_idx[d + 1]];
-        self.work += (next.len() + day.len()) as u64;
-        for (slot, to) in next {
-            let after = self.ahead[d * self.ns + to];
-            if after == INF {
-                continue;
-            }
-            match slot {
-                None => {
-                    let c2 = c + row.off[d];
-                    if c2 + after <= self.limit {
-                        self.from(d + 1, to, c2);
-                    }
-                }
-                Some(k) => {
-                    for o in day.iter().filter(|o| row.slot(o) == Some(k)) {
-                        let c2 = c + row.price(o, self.lam);
-                        if c2 + after <= self.limit {
-                            self.path.push(o.s);
-                            self.from(d + 1, to, c2);
-                            self.path.pop();
-                        }
-                        if self.too_many {
-                            return;
-                        }
-                    }
-                }
-            }
-            if self.too_many {
-                return;
-            }
-        }
-    }
-}
-
-/// The state before the first day of the row DP.
-const START: usize = usize::MAX;
-
-impl Row {
-    /// Option slots: one per (class, minutes bucket).
-    fn slots(&self) -> usize {
-        self.class_kind.len() * self.mb
-    }
-
-    /// Option `o`'s slot, or `None` when its minutes alone pass the most
-    /// allowed.
-    fn slot(&self, o: &Opt) -> Option<usize> {
-        let un = if self.mb > 1 { o.units as usize } else { 0 };
-        if un >= self.mb && self.max_units.is_some() {
-            return None;
-        }
-        Some(o.class as usize * self.mb + un.min(self.mb - 1))
-    }
-
-    /// The minutes a slot adds (the bucket, the last one standing for
-    /// "that many or more").
-    fn slot_units(&self, slot: usize) -> usize {
-        slot % self.mb
-    }
-
-    /// Day `d`'s cheapest option per slot at prices `lam` into `best`
-    /// (cost, option index within the day), and the slots used into
-    /// `keys`. `best` must hold `INF` in every slot on entry.
-    fn cheapest(&self, d: usize, lam: &[i64], best: &mut [(i64, u32)], keys: &mut Vec<usize>) {
-        keys.clear();
-        let opts = &self.opts[self.day_idx[d]..self.day_idx[d + 1]];
-        for (i, o) in opts.iter().enumerate() {
-            let Some(slot) = self.slot(o) else {
-                continue;
-            };
-            let c = self.price(o, lam);
-            if best[slot].0 == INF {
-                keys.push(slot);
-            }
-            if c < best[slot].0 {
-                best[slot] = (c, i as u32);
-            }
+impl Step {
+    /// A step length starting at factor `theta`.
+    pub fn new(theta: f64) -> Self {
+        Step {
+            theta,
+            best_raw: i64::MIN,
+            since_best: 0,
         }
     }
 
-    fn idx(&self, lk: usize, r: usize, e: usize, u: usize, k: usize) -> usize {
-        ((((lk * self.runs() + r - 1) * 2 + e) * self.mb + u) * self.wb) + k
-    }
-
-    /// A state's parts: last class worked (0 off, 1 + class), length of
-    /// the current run, whether it touches the start, minutes bucket,
-    /// weekends worked.
-    fn decode(&self, i: usize) -> (usize, usize, usize, usize, usize) {
-        if i == START {
-            return (usize::MAX, 0, 1, 0, 0);
-        }
-        let k = i % self.wb;
-        let rest = i / self.wb;
-        let u = rest % self.mb;
-        let rest = rest / self.mb;
-        let e = rest % 2;
-        let rest = rest / 2;
-        (rest / self.runs(), rest % self.runs() + 1, e, u, k)
-    }
-
-    /// Whether the row may end in state `i` (fewest minutes reached; runs
-    /// touching the last day are exempt).
-    fn may_end(&self, i: usize) -> bool {
-        self.mb == 1 || (i / self.wb) % self.mb >= self.min_units
-    }
-
-    /// Every move of worker `w` on day `d` from state `i` (the state after
-    /// day `d - 1`, or `START`): `f(None, to)` for a day off, `f(Some(slot),
-    /// to)` for working an option of each slot in `slots`.
-    fn moves(
-        &self,
-        m: &Model,
-        w: usize,
-        d: usize,
-        i: usize,
-        slots: &[usize],
-        mut f: impl FnMut(Option<usize>, usize),
-    ) {
-        let (lk, r, e, u, k) = self.decode(i);
-        let (mb, wb) = (self.mb, self.wb);
-        let worked = lk != usize::MAX && lk > 0;
-        // Off.
-        if !worked || e == 1 || r >= self.min_consec {
-            let (r2, e2) = if lk == 0 {
-                ((r + 1).min(self.off_cap), e)
-            } else {
-                (1, if lk == usize::MAX { 1 } else { 0 })
-            };
-            f(None, self.idx(0, r2, e2, u, k));
-        }
-        // Work.
-        if lk == 0 && e == 0 && r < self.off_cap && m.workers[w].min_off.is_some() {
-            return;
-        }
-        let we = m.weekend_of[d];
-        let same_weekend = d > 0 && we != NONE && m.weekend_of[d - 1] == we;
-        let k2 = if wb > 1 && we != NONE && !(same_weekend && worked) {
-            k + 1
+    /// Records a round's value (scaled).
+    pub fn note(&mut self, raw: i64) {
+        if raw > self.best_raw {
+            self.best_raw = raw;
+            self.since_best = 0;
         } else {
-            k
-        };
-        if k2 >= wb {
-            return;
-        }
-        for &slot in slots {
-            let cl = slot / mb;
-            if worked {
-                let ka = self.class_kind[lk - 1];
-                let kb = self.class_kind[cl];
-                if ka != NONE && kb != NONE && m.forbid[ka as usize * m.nk + kb as usize] {
-                    continue;
-                }
+            self.since_best += 1;
+            if self.since_best >= 20 {
+                self.theta = (self.theta * 0.5).max(1e-3);
+                self.since_best = 0;
             }
-            let (r2, e2) = if worked {
-                if self.max_consec.is_some_and(|x| r + 1 > x) {
-                    continue;
-                }
-                ((r + 1).min(self.work_cap), e)
-            } else {
-                (1, if lk == usize::MAX { 1 } else { 0 })
-            };
-            let u2 = if mb > 1 {
-                let u2 = u + self.slot_units(slot);
-                if self.max_units.is_some() {
-                    if u2 >= mb {
-                        continue;
-                    }
-                    u2
-                } else {
-                    u2.min(mb - 1)
-                }
-            } else {
-                0
-            };
-            f(Some(slot), self.idx(cl + 1, r2, e2, u2, k2));
         }
+    }
+
+    /// The factor has shrunk to its floor: further rounds rarely raise
+    /// the value.
+    pub fn stalled(&self) -> bool {
+        self.theta < 0.01
+    }
+
+    /// The step for a round `short` below its target with a subgradient
+    /// of squared norm `norm` (> 0).
+    pub fn length(&self, short: f64, norm: f64) -> f64 {
+        (self.theta * short / norm).min(1e12)
     }
 }
 

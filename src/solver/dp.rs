@@ -99,6 +99,9 @@ impl Limits {
 pub(crate) struct DpBuf {
     opts: Vec<Opt>,
     idx: Vec<usize>,
+    /// Per day of the window, the candidate sessions left out of its
+    /// options as full (see `reoptimise`): still counted in `work`.
+    skipped: Vec<usize>,
     cost: Vec<i64>,
     next: Vec<i64>,
     /// The states of finite cost on the current day and the next (the
@@ -194,8 +197,18 @@ pub(crate) fn reoptimise(
     // 2. Options per day.
     buf.opts.clear();
     buf.idx.clear();
+    buf.skipped.clear();
+    // A seat on a required session already full breaks a hard rule (one
+    // head too many), so a row that takes it is worse than the same row
+    // with that day off, unless a day worked can lower one of the
+    // worker's own hard terms (a minimum of run, off stretch or minutes):
+    // without one, full sessions are left out of the options, which the
+    // best row never takes. Their count still goes into `work`, so that
+    // the effort shared by work is what it was.
+    let skip_full = wk.min_consec.is_none() && wk.min_off.is_none() && lim.min_total.is_none();
     for (d, sessions) in by_day.iter().enumerate().take(b + 1).skip(a) {
         buf.idx.push(buf.opts.len());
+        buf.skipped.push(0);
         let fixed = &st.day_sess[wi * nd + d];
         if let Some(&s) = fixed.first() {
             let k = m.sess[s as usize].kind;
@@ -218,9 +231,22 @@ pub(crate) fn reoptimise(
             cost: req_cost(m, wi, d, None),
         });
         for &s in sessions.iter().take(u16::MAX as usize - 1) {
+            // The cheap tests first: two bits, then the session itself.
+            if !m.is_cand(s as usize, wi) {
+                continue;
+            }
+            let full = skip_full && force != Some(s) && st.is_full(s);
+            if full && !m.on_many_days(s as usize) {
+                buf.skipped[d - a] += 1;
+                continue;
+            }
             let se = &m.sess[s as usize];
             let pl = &se.pls[st.place[s as usize] as usize];
-            if pl.day as usize != d || se.cands.binary_search(&w).is_err() {
+            if pl.day as usize != d {
+                continue;
+            }
+            if full {
+                buf.skipped[d - a] += 1;
                 continue;
             }
             let mut cost =
@@ -516,7 +542,7 @@ fn solve_row(
         let opts = &buf.opts[buf.idx[i]..buf.idx[i + 1]];
         buf.work = buf
             .work
-            .saturating_add((buf.live.len() * opts.len().max(1)) as u64);
+            .saturating_add((buf.live.len() * (opts.len() + buf.skipped[i]).max(1)) as u64);
         let virt = first_virtual && i == 0;
         // A worked day opens a new weekend unless it is the Sunday after a
         // worked Saturday of the same weekend.

@@ -148,7 +148,7 @@ fn own_cost(st: &State<'_>, w: usize, sess: &[u32]) -> i64 {
     for &s in sess {
         let se = &m.sess[s as usize];
         let p = st.place[s as usize] as usize;
-        c += m.st_soft[m.st(s as usize, p, w)];
+        c += m.soft_at(s as usize, p, w);
         worked[se.pls[p].day as usize] = Some(se.kind);
     }
     if m.one_per_day {

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use super::problem::{Boundary, Cover, Measure, Placement, Problem, Want, WeekCount};
 
+mod seat;
+
 /// No index.
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -31,13 +33,17 @@ pub(crate) struct Pl {
     pub weeks: [(u32, i64); 2],
     pub charge: i64,
     pub penalty: i64,
+    /// The part of a seat's static soft cost that every worker pays at it
+    /// (see [`Model::soft_at`]).
+    pub soft: i64,
 }
 
 /// A session, compiled.
 #[derive(Debug, Clone)]
 pub(crate) struct Sess {
     pub pls: Vec<Pl>,
-    /// Offset of placement 0 in the per-(session, placement, worker) tables.
+    /// Offset of placement 0 in the per-(session, placement, worker) table
+    /// of reasons (see [`Model::hard_at`]).
     pub offset: usize,
     pub required: bool,
     /// Seats (required) or wanted head-count (preferred).
@@ -54,6 +60,9 @@ pub(crate) struct Sess {
     pub pins: Vec<u32>,
     /// Workers statically able to take it at some placement.
     pub cands: Vec<u32>,
+    /// The workers it names (preferred, matched, of the baseline) with
+    /// their part of its static soft cost, by worker.
+    pub named: Vec<seat::Named>,
 }
 
 /// A request, compiled.
@@ -107,10 +116,13 @@ pub(crate) struct Model {
     pub nweekends: usize,
     pub sess: Vec<Sess>,
     pub workers: Vec<Wk>,
-    /// Static hard cost (eligibility) per (session, placement, worker).
-    pub st_hard: Vec<i64>,
-    /// Static soft cost (preference, matching, pay, stability) per (session, placement, worker).
-    pub st_soft: Vec<i64>,
+    /// Per (session, placement, worker), how many reasons keep the worker
+    /// off it (see [`Model::hard_at`]).
+    reasons: Vec<u8>,
+    /// Pay per hour per worker, and the weight of pay (see
+    /// [`Model::soft_at`]).
+    pay: Vec<i64>,
+    w_cost: i64,
     /// Requests per (worker, day): `req_idx[w * nd + d] .. req_idx[w * nd + d + 1]` into `reqs`.
     pub req_idx: Vec<u32>,
     pub reqs: Vec<Req>,
@@ -158,6 +170,14 @@ pub(crate) struct Model {
     pub baseline: Vec<(u32, u32)>,
     /// Greatest common divisor of all placement lengths (the DP's minute unit).
     pub dur_gcd: i64,
+    /// The candidates of each session as a bitset, worker by worker
+    /// (`cand_words` words a worker, a bit a session; see
+    /// [`Model::is_cand`]).
+    cand_bits: Vec<u64>,
+    cand_words: usize,
+    /// The sessions whose placements lie on more than one day, a bit a
+    /// session (see [`Model::on_many_days`]).
+    many_days: Vec<u64>,
 }
 
 fn gcd(a: i64, b: i64) -> i64 {
@@ -196,10 +216,20 @@ impl Model {
         i.saturating_sub(1) as u32
     }
 
-    /// Static hard cost index.
+    /// Whether worker `w` is a candidate of session `s` (in `Sess::cands`):
+    /// one bit a pair, a worker's bits side by side, so that the DP's scan
+    /// of the days' sessions for one worker reads a few hundred bytes
+    /// instead of searching every session's list.
     #[inline]
-    pub fn st(&self, s: usize, p: usize, w: usize) -> usize {
-        self.sess[s].offset + p * self.nw + w
+    pub fn is_cand(&self, s: usize, w: usize) -> bool {
+        self.cand_bits[w * self.cand_words + s / 64] >> (s % 64) & 1 == 1
+    }
+
+    /// Whether session `s` has placements on more than one day (so it is
+    /// listed under each of them, and lies on only one at a time).
+    #[inline]
+    pub fn on_many_days(&self, s: usize) -> bool {
+        self.many_days[s / 64] >> (s % 64) & 1 == 1
     }
 
     /// Compiles a problem that has passed [`Problem::validate`].
@@ -319,12 +349,12 @@ impl Model {
         }
 
         let mut sess = Vec::with_capacity(pr.sessions.len());
-        let mut st_hard = Vec::new();
-        let mut st_soft = Vec::new();
+        let mut seats = seat::SeatData::new(pr);
+        let mut reasons = Vec::new();
         let mut fw = 1usize;
         let mut bspan = 0usize;
         for (si, s) in pr.sessions.iter().enumerate() {
-            let offset = st_hard.len();
+            let offset = reasons.len();
             let kind = s.kind.as_ref().map_or(NONE, |k| intern(&mut kinds, k));
             let mut pls = Vec::with_capacity(s.placements.len());
             for p in &s.placements {
@@ -349,66 +379,15 @@ impl Model {
                     weeks: Self::week_parts(pr, p),
                     charge: p.charge,
                     penalty: p.penalty,
+                    soft: seats.shared_soft(s, p.minutes(), ws[si]),
                 });
-                for (wi, w) in pr.workers.iter().enumerate() {
-                    let dur = p.minutes();
-                    let mut reasons = 0;
-                    if !s
-                        .requires
-                        .iter()
-                        .all(|t| w.tags.iter().any(|h| &h.tag == t && h.valid_on(p.day)))
-                    {
-                        reasons += 1;
-                    }
-                    if s.refused.contains(&w.id) {
-                        reasons += 1;
-                    }
-                    if w.days_off.contains(&p.day) {
-                        reasons += 1;
-                    }
-                    if w.unavailable
-                        .iter()
-                        .any(|i| i.start < p.end && p.start < i.end)
-                    {
-                        reasons += 1;
-                    }
-                    if let Some(av) = &w.available
-                        && !av.iter().any(|i| i.start <= p.start && p.end <= i.end)
-                    {
-                        reasons += 1;
-                    }
-                    if w.young && p.young_restricted_minutes > 0 {
-                        reasons += 1;
-                    }
-                    if let Some(n) = pr.rules.night
-                        && let Some(max) = n.max_night_session_minutes
-                        && p.is_night(n.night_session_threshold)
-                        && dur > max
-                    {
-                        reasons += 1;
-                    }
-                    st_hard.push(reasons * dur);
-                    let mut soft = 0;
-                    if !s.preferred.is_empty() && !s.preferred.contains(&w.id) {
-                        soft += dur * pr.weights.not_preferred;
-                    }
-                    for (pw, pen) in &s.worker_penalties {
-                        if pw == &w.id {
-                            soft += pen * pr.weights.matching;
-                        }
-                    }
-                    soft += (dur * w.pay_per_hour + 30) / 60 * pr.weights.cost;
-                    if pr.baseline.is_some() {
-                        if in_baseline[si].contains(&(wi as u32)) {
-                            let bp = &s.placements[baseline_place[si] as usize];
-                            soft -= bp.minutes() * ws[si];
-                        } else {
-                            soft += dur * ws[si];
-                        }
-                    }
-                    st_soft.push(soft);
-                }
+                seats.reasons(s, p, &mut reasons);
             }
+            let baseline_minutes = s
+                .placements
+                .get(baseline_place[si] as usize)
+                .map_or(0, Placement::minutes);
+            let named = seats.named(s, &in_baseline[si], ws[si], baseline_minutes);
             let (required, want, under, over) = match s.cover {
                 Cover::Required { workers } => (true, workers, 0, 0),
                 Cover::Preferred {
@@ -436,6 +415,7 @@ impl Model {
                     .unwrap_or(NONE),
                 pins: std::mem::take(&mut pins[si]),
                 cands: Vec::new(),
+                named,
             });
         }
         let nk = nk.max(kinds.len());
@@ -522,19 +502,16 @@ impl Model {
         }
 
         // Candidates: statically eligible at some placement, kind not capped at 0.
-        for (si, s) in sess.iter_mut().enumerate() {
-            let _ = si;
-            for w in 0..nw {
-                let capped = s.kind != NONE
+        for s in &mut sess {
+            let capped = |w: usize| {
+                s.kind != NONE
                     && workers[w]
                         .max_per_kind
                         .iter()
-                        .any(|&(k, m)| k == s.kind && m == 0);
-                let ok = (0..s.pls.len()).any(|p| st_hard[s.offset + p * nw + w] == 0);
-                if ok && !capped {
-                    s.cands.push(w as u32);
-                }
-            }
+                        .any(|&(k, m)| k == s.kind && m == 0)
+            };
+            let cands = seat::candidates(s, &reasons, nw, capped);
+            s.cands = cands;
         }
 
         let weekly_rest = pr
@@ -558,6 +535,19 @@ impl Model {
             })
             .collect();
         let person_mates = person_mates(&sess);
+        let mut many_days = vec![0u64; sess.len().div_ceil(64)];
+        for (si, s) in sess.iter().enumerate() {
+            if s.pls.iter().any(|p| p.day != s.pls[0].day) {
+                many_days[si / 64] |= 1 << (si % 64);
+            }
+        }
+        let cand_words = sess.len().div_ceil(64);
+        let mut cand_bits = vec![0u64; nw * cand_words];
+        for (si, s) in sess.iter().enumerate() {
+            for &w in &s.cands {
+                cand_bits[w as usize * cand_words + si / 64] |= 1 << (si % 64);
+            }
+        }
         Model {
             person_mates,
             nd,
@@ -570,8 +560,9 @@ impl Model {
             nweekends: nweekends as usize,
             sess,
             workers,
-            st_hard,
-            st_soft,
+            reasons,
+            pay: pr.workers.iter().map(|w| w.pay_per_hour).collect(),
+            w_cost: pr.weights.cost,
             req_idx,
             reqs,
             forbid,
@@ -608,6 +599,9 @@ impl Model {
                 .flat_map(|s| &s.placements)
                 .fold(0, |g, p| gcd(g, p.minutes()))
                 .max(1),
+            cand_bits,
+            cand_words,
+            many_days,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Construction and local search.
 //!
-//! Construction assigns pins, keeps what is still possible of the baseline,
-//! then fills sessions most-constrained first, taking for each seat the
-//! candidate that improves the score most. The local search is late
+//! Construction (`construct.rs`) assigns pins, keeps what is still
+//! possible of the baseline, then fills sessions most-constrained first,
+//! taking for each seat the candidate that improves the score most. The
+//! local search is late
 //! acceptance hill climbing (LAHC, its history length learned phase by
 //! phase: `late.rs`) over the lexicographic score with small moves (change
 //! one seat, assign, unassign, swap two workers' sessions, swap a block of
@@ -14,6 +15,7 @@
 //! (`master.rs`) re-chooses many workers' rows at once from the pool of
 //! priced schedules; its result is judged like any other move.
 
+use std::cmp::Reverse;
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -26,6 +28,7 @@ use super::score::Score;
 use super::state::State;
 use late::Late;
 
+mod construct;
 mod late;
 
 /// The sessions of each person, then of each series, with two or more
@@ -126,10 +129,6 @@ impl Closing {
         }
     }
 }
-
-/// Horizons longer than this many days are built by the rolling DP
-/// construction first.
-const ROLLING_FROM_DAYS: usize = 56;
 
 /// The work of one small move, in DP transitions (a state reached times an
 /// option; about the same time as one of the bound's transitions and
@@ -241,6 +240,9 @@ pub(crate) struct Search<'m> {
     groups: Vec<Vec<u32>>,
     /// Workers on the group being regrouped, with their seats in it.
     buf_w: Vec<(u32, u32)>,
+    /// Candidates of the seat being filled by their floors
+    /// (`Search::best_add_among`).
+    floors: Vec<Reverse<(Score, u32, u32)>>,
 }
 
 impl<'m> Search<'m> {
@@ -290,6 +292,7 @@ impl<'m> Search<'m> {
             cg_turn: false,
             groups: continuity_groups(m),
             buf_w: Vec::new(),
+            floors: Vec::new(),
         }
     }
 
@@ -315,153 +318,6 @@ impl<'m> Search<'m> {
             }
         }
         self.best_place.clone_from(&self.st.place);
-    }
-
-    /// Best single worker to add to `s` (evaluated by apply and undo).
-    fn best_add(&mut self, s: u32) -> Option<(u32, Score)> {
-        self.best_add_among(s, 0, usize::MAX)
-    }
-
-    /// Best of at most `limit` candidates of `s`, taken cyclically from `from`.
-    fn best_add_among(&mut self, s: u32, from: usize, limit: usize) -> Option<(u32, Score)> {
-        let m = self.m;
-        let cands = &m.sess[s as usize].cands;
-        let n = cands.len();
-        let mut best: Option<(u32, Score)> = None;
-        let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
-        for i in 0..n.min(limit) {
-            let w = cands[(from + i) % n];
-            // Never a second session on a day when the rules allow one: a
-            // shortfall elsewhere (minimum minutes) could otherwise pay for it.
-            if m.one_per_day && !self.st.day_sess[w as usize * m.nd + day].is_empty() {
-                continue;
-            }
-            if self.st.on(s, w) {
-                continue;
-            }
-            let mark = self.st.mark();
-            self.st.add(s, w);
-            self.evals += 1;
-            let sc = self.st.score;
-            self.st.undo_to(mark);
-            if best.is_none_or(|(_, b)| sc < b) {
-                best = Some((w, sc));
-            }
-        }
-        best
-    }
-
-    /// Fills `s` greedily while that improves the score.
-    fn fill(&mut self, s: u32) {
-        let limit = self.m.sess[s as usize].want as usize + 1;
-        for _ in 0..limit {
-            if self.deficit(s as usize) <= 0 {
-                break;
-            }
-            // A flexible empty session: try each placement.
-            if self.st.seats[s as usize].is_empty() && self.m.sess[s as usize].pls.len() > 1 {
-                let cur = self.st.place[s as usize];
-                let mut best: Option<(u32, u32, Score)> = None;
-                for p in 0..self.m.sess[s as usize].pls.len() as u32 {
-                    self.st.set_placement(s, p);
-                    if let Some((w, sc)) = self.best_add(s)
-                        && best.is_none_or(|(_, _, b)| sc < b)
-                    {
-                        best = Some((p, w, sc));
-                    }
-                }
-                self.st.set_placement(s, cur);
-                match best {
-                    Some((p, w, sc)) if sc < self.st.score => {
-                        self.st.set_placement(s, p);
-                        self.st.add(s, w);
-                    }
-                    _ => break,
-                }
-            } else {
-                match self.best_add(s) {
-                    Some((w, sc)) if sc < self.st.score => self.st.add(s, w),
-                    _ => break,
-                }
-            }
-            self.st.commit();
-        }
-        self.st.commit();
-    }
-
-    /// Pins, the baseline, then the rest. On a horizon of up to eight weeks:
-    /// a most-constrained-first greedy fill, then best-response DP passes.
-    /// Last, every worker still breaking one of their own rules is re-planned
-    /// over the whole horizon (`Search::repair`).
-    /// On a longer one, a rolling DP construction instead of the greedy
-    /// fill: four weeks at a time, each worker's days planned by DP against
-    /// everyone planned so far, held to a pro-rata share of their totals;
-    /// then the DP passes. (The greedy fill would trade a broken rule for
-    /// minutes towards a total there.) Stops early, with what it has, at
-    /// `deadline`.
-    pub fn construct(&mut self, deadline: Option<Instant>) {
-        let m = self.m;
-        let late = || deadline.is_some_and(|d| Instant::now() >= d);
-        for s in 0..m.sess.len() as u32 {
-            for i in 0..self.pinned[s as usize].len() {
-                let w = self.pinned[s as usize][i];
-                self.st.add(s, w);
-            }
-        }
-        for &(s, w) in &m.baseline {
-            let si = s as usize;
-            let p = self.st.place[si] as usize;
-            let ok = m.st_hard[m.st(si, p, w as usize)] == 0
-                && !self.st.on(s, w)
-                && (!m.sess[si].required || self.deficit(si) > 0);
-            if ok {
-                self.st.add(s, w);
-            }
-        }
-        self.st.commit();
-        if m.nw > 0 && m.nd > ROLLING_FROM_DAYS {
-            self.rolling(&late);
-        } else {
-            let mut order: Vec<u32> = (0..m.sess.len() as u32).collect();
-            order.sort_by_key(|&s| {
-                let se = &m.sess[s as usize];
-                (!se.required, se.cands.len() / se.want.max(1) as usize, s)
-            });
-            for (i, s) in order.into_iter().enumerate() {
-                if i % 64 == 0 && late() {
-                    break;
-                }
-                self.fill(s);
-            }
-        }
-        self.st.commit();
-        if m.nw > 0 && m.nd > 0 {
-            self.dp_passes(2, &late);
-            self.repair(&late);
-        }
-        self.snapshot();
-    }
-
-    /// The rolling DP construction (see [`Search::construct`]).
-    fn rolling(&mut self, late: &dyn Fn() -> bool) {
-        let m = self.m;
-        let mut order: Vec<u32> = (0..m.nw as u32).collect();
-        for i in (1..order.len()).rev() {
-            let j = self.rng.below(i + 1);
-            order.swap(i, j);
-        }
-        self.dp.prorata = true;
-        let mut a = 0;
-        while a < m.nd && !late() {
-            let b = (a + 27).min(m.nd - 1);
-            for &w in &order {
-                super::dp::reoptimise(&mut self.st, &self.by_day, w, (a, b), None, &mut self.dp);
-                self.evals += 1;
-                self.st.commit();
-            }
-            a = b + 1;
-        }
-        self.dp.prorata = false;
     }
 
     /// A session chosen with a bias toward unfilled ones (tournament of 3).
@@ -555,7 +411,7 @@ impl<'m> Search<'m> {
             }
             let l = &self.by_day[d];
             let s = l[self.rng.below(l.len())];
-            if self.st.on(s, w) || m.sess[s as usize].cands.binary_search(&w).is_err() {
+            if self.st.on(s, w) || !m.is_cand(s as usize, w as usize) {
                 continue;
             }
             self.st.add(s, w);
@@ -698,87 +554,6 @@ impl<'m> Search<'m> {
         (a, a + len - 1)
     }
 
-    /// Repairs every worker who breaks one of their own rules by
-    /// re-planning their whole horizon by DP (minutes exact where the
-    /// larger budget allows), keeping each re-plan that lowers the score.
-    /// Every hard rule is one worker's, so a row that keeps them is found
-    /// without touching anyone else; the windows of the DP moves cannot
-    /// shift a tight worker's pattern over many weeks. Stops at `late()`.
-    pub(super) fn repair(&mut self, late: &dyn Fn() -> bool) {
-        let m = self.m;
-        if self.st.score.is_feasible() {
-            return;
-        }
-        self.dp.whole = true;
-        for w in 0..m.nw {
-            if self.st.score.is_feasible() || late() {
-                break;
-            }
-            if self.st.worker_hard(w) == 0 {
-                continue;
-            }
-            if super::dp::whole_fits(m, w) {
-                self.replan_unless_worse(w as u32, (0, m.nd - 1));
-                continue;
-            }
-            // Too long a horizon for one DP: windows of eight weeks, half
-            // overlapping (so every run of up to four weeks lies inside
-            // one), where the worker breaks a rule, or all of them while a
-            // total is broken.
-            let mut a = 0;
-            while a < m.nd && self.st.worker_hard(w) > 0 && !late() {
-                let b = (a + 55).min(m.nd - 1);
-                if self.st.worker_hard_totals(w) > 0 || self.st.worker_hard_in(w, a, b) > 0 {
-                    self.replan_unless_worse(w as u32, (a, b));
-                }
-                if b == m.nd - 1 {
-                    break;
-                }
-                a += 28;
-            }
-        }
-        self.dp.whole = false;
-        // The whole horizon's back pointers are large: let them go.
-        self.dp.release();
-    }
-
-    /// Re-plans worker `w` on days `a ..= b` by DP and keeps the new row
-    /// unless the score got worse.
-    fn replan_unless_worse(&mut self, w: u32, (a, b): (usize, usize)) {
-        let before = self.st.score;
-        let mark = self.st.mark();
-        super::dp::reoptimise(&mut self.st, &self.by_day, w, (a, b), None, &mut self.dp);
-        self.evals += 1;
-        if self.st.score > before {
-            self.st.undo_to(mark);
-        }
-        self.st.commit();
-    }
-
-    /// Best-response passes: each worker in turn re-planned by DP, kept if the
-    /// score does not get worse.
-    fn dp_passes(&mut self, passes: usize, late: &dyn Fn() -> bool) {
-        let m = self.m;
-        let mut order: Vec<u32> = (0..m.nw as u32).collect();
-        for _ in 0..passes {
-            for i in (1..order.len()).rev() {
-                let j = self.rng.below(i + 1);
-                order.swap(i, j);
-            }
-            for &w in &order {
-                let mut a = 0;
-                while a < m.nd {
-                    if late() {
-                        return;
-                    }
-                    let b = (a + 55).min(m.nd - 1);
-                    self.replan_unless_worse(w, (a, b));
-                    a = b + 1;
-                }
-            }
-        }
-    }
-
     fn mv_unassign(&mut self) -> bool {
         let s = self.rng.below(self.m.sess.len()) as u32;
         let Some(w) = self.movable_seat(s) else {
@@ -807,7 +582,7 @@ impl<'m> Search<'m> {
         let Some(w2) = self.movable_seat(s2) else {
             return false;
         };
-        let cand = |s: u32, w: u32| self.m.sess[s as usize].cands.binary_search(&w).is_ok();
+        let cand = |s: u32, w: u32| self.m.is_cand(s as usize, w as usize);
         if w1 == w2 || self.st.on(s2, w1) || self.st.on(s1, w2) || !cand(s1, w2) || !cand(s2, w1) {
             return false;
         }
@@ -840,7 +615,7 @@ impl<'m> Search<'m> {
             .iter()
             .chain(&self.buf_b)
             .any(|&(s, w)| self.pinned[s as usize].contains(&w));
-        let cand = |s: u32, w: u32| m.sess[s as usize].cands.binary_search(&w).is_ok();
+        let cand = |s: u32, w: u32| m.is_cand(s as usize, w as usize);
         let eligible = self.buf_a.iter().all(|&(s, _)| cand(s, w2))
             && self.buf_b.iter().all(|&(s, _)| cand(s, w1));
         if pinned || !eligible {
@@ -950,7 +725,7 @@ impl<'m> Search<'m> {
             if by_day {
                 let day = m.sess[s as usize].pls[self.st.place[s as usize] as usize].day as usize;
                 any |= self.block_swap(from, to, day, 1);
-            } else if !self.st.on(s, to) && m.sess[s as usize].cands.binary_search(&to).is_ok() {
+            } else if !self.st.on(s, to) && m.is_cand(s as usize, to as usize) {
                 self.st.remove(s, from);
                 self.st.add(s, to);
                 any = true;
@@ -1093,7 +868,6 @@ impl<'m> Search<'m> {
         } else {
             0.0
         };
-        let mut bound = super::bound::Bound::new(m);
         let report = |s: &Self, cur: Score, steps: u64, lb: Option<Score>, f: &mut F| {
             f(&Progress {
                 best: s.best,
@@ -1104,6 +878,15 @@ impl<'m> Search<'m> {
                 lower_bound: lb,
             })
         };
+        // Construction only: no step is searched, so no bound is reported
+        // (`Solution::lower_bound`), and none is built (pricing every
+        // worker's row is the largest part of setting it up on a
+        // provider's scale).
+        if term.step_limit() == Some(0) {
+            let _ = report(self, cur, 0, None, on_progress);
+            return self.outcome(0, 0, started, None);
+        }
+        let mut bound = super::bound::Bound::new(m);
         if report(self, cur, 0, bound.score(), on_progress).is_break() {
             stop = true;
         }
@@ -1309,14 +1092,26 @@ impl<'m> Search<'m> {
                 break;
             }
         }
-        if self.cur_is_best {
-            self.snapshot();
-        }
         if lane.bound
             && let Some(stop) = lane.stop
             && bound.score().is_some_and(|b| self.best <= b)
         {
             stop.store(true, Ordering::Relaxed);
+        }
+        self.outcome(steps, best_at, started, bound.score())
+    }
+
+    /// What the search returns: the best roster (copied from the current
+    /// one where that is it) and the figures of the run.
+    fn outcome(
+        &mut self,
+        steps: u64,
+        best_at: u64,
+        started: Instant,
+        bound: Option<Score>,
+    ) -> Outcome {
+        if self.cur_is_best {
+            self.snapshot();
         }
         Outcome {
             best: self.best,
@@ -1326,7 +1121,7 @@ impl<'m> Search<'m> {
             evals: self.evals,
             best_at,
             elapsed: started.elapsed(),
-            bound: bound.score(),
+            bound,
         }
     }
 }

@@ -13,6 +13,11 @@ use super::model::{Fm, Model, NONE};
 use super::problem::{Boundary, DAILY_REST_WINDOW};
 use super::score::Score;
 
+mod floor;
+mod served;
+
+use served::Served;
+
 /// A primitive change, recorded for undo.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Op {
@@ -48,6 +53,14 @@ pub(crate) struct State<'m> {
     person_distinct: Vec<u32>,
     series_cnt: Vec<u32>,
     series_distinct: Vec<u32>,
+    /// Whether each worker serves each person, then each series (a count
+    /// above 0): a bit a pair, a worker's bits side by side, which is all
+    /// `link_delta` reads of continuity.
+    serves: Served,
+    serves_series: Served,
+    /// The required sessions with every seat taken, a bit a session (see
+    /// [`State::is_full`]).
+    full: Vec<u64>,
     pub score: Score,
     pub log: Vec<Op>,
 }
@@ -146,11 +159,35 @@ impl<'m> State<'m> {
             person_distinct: vec![0; m.npersons],
             series_cnt: vec![0; m.nseries * nw],
             series_distinct: vec![0; m.nseries],
+            serves: Served::new(nw, m.npersons),
+            serves_series: Served::new(nw, m.nseries),
+            full: vec![0; m.sess.len().div_ceil(64)],
             score: Score::ZERO,
             log: Vec::new(),
         };
+        for s in 0..m.sess.len() {
+            st.mark_full(s);
+        }
         st.score = st.recompute();
         st
+    }
+
+    /// Whether session `s` is required and has every seat taken: one more
+    /// worker on it breaks a hard rule.
+    #[inline]
+    pub fn is_full(&self, s: u32) -> bool {
+        self.full[s as usize / 64] >> (s % 64) & 1 == 1
+    }
+
+    /// Sets session `s`'s bit of `full` from its seats.
+    fn mark_full(&mut self, s: usize) {
+        let se = &self.m.sess[s];
+        let bit = 1 << (s % 64);
+        if se.required && self.seats[s].len() >= se.want as usize {
+            self.full[s / 64] |= bit;
+        } else {
+            self.full[s / 64] &= !bit;
+        }
     }
 
     /// The score recomputed from the bookkeeping (refreshing stored terms).
@@ -184,9 +221,8 @@ impl<'m> State<'m> {
             sc.hard += pins.iter().filter(|w| !self.seats[s].contains(w)).count() as i64;
             let p = self.place[s] as usize;
             for &w in &self.seats[s] {
-                let i = m.st(s, p, w as usize);
-                sc.hard += m.st_hard[i];
-                sc.soft += m.st_soft[i];
+                sc.hard += m.hard_at(s, p, w as usize);
+                sc.soft += m.soft_at(s, p, w as usize);
             }
         }
         for b in 0..m.budget_cap.len() {
@@ -216,11 +252,17 @@ impl<'m> State<'m> {
     }
 
     fn fair_cost(&self, r: usize) -> i64 {
+        self.fair_cost_of(r, self.fair_s1[r], self.fair_s2[r])
+    }
+
+    /// Fairness rule `r`'s cost at the sum `s1` and sum of squares `s2` of
+    /// its measure over the workers.
+    fn fair_cost_of(&self, r: usize, s1: i64, s2: i64) -> i64 {
         let n = self.m.nw as i64;
         if n == 0 {
             return 0;
         }
-        self.m.fair[r].1 * (self.fair_s2[r] - self.fair_s1[r] * self.fair_s1[r] / n)
+        self.m.fair[r].1 * (s2 - s1 * s1 / n)
     }
 
     /// Cover and placement terms of a session.
@@ -342,9 +384,13 @@ impl<'m> State<'m> {
     }
 
     fn week_cost(&self, w: usize, k: usize) -> i64 {
+        self.week_cost_at(w, self.week_min[w * self.m.nweeks + k])
+    }
+
+    /// Worker `w`'s weekly terms for a week of `mins` minutes.
+    fn week_cost_at(&self, w: usize, mins: i64) -> i64 {
         let m = self.m;
         let wk = &m.workers[w];
-        let mins = self.week_min[w * m.nweeks + k];
         let mut c = 0;
         if let Some(min) = wk.min_week {
             c += pos(min - mins);
@@ -744,13 +790,13 @@ impl<'m> State<'m> {
         } else if let Some(i) = self.seats[si].iter().position(|&x| x as usize == w) {
             self.seats[si].remove(i);
         }
+        self.mark_full(si);
         delta = delta + self.session_cost(si);
-        let i = m.st(si, p, w);
-        delta.hard += sign * m.st_hard[i];
+        delta.hard += sign * m.hard_at(si, p, w);
         if se.pins.contains(&(w as u32)) {
             delta.hard -= sign;
         }
-        delta.soft += sign * m.st_soft[i];
+        delta.soft += sign * m.soft_at(si, p, w);
         if se.budget != NONE {
             let b = se.budget as usize;
             let before = pos(self.budget[b] - m.budget_cap[b]);
@@ -758,35 +804,41 @@ impl<'m> State<'m> {
             delta.hard += pos(self.budget[b] - m.budget_cap[b]) - before;
         }
         if se.person != NONE {
-            let c = &mut self.person_cnt[se.person as usize * m.nw + w];
-            let d = &mut self.person_distinct[se.person as usize];
+            let g = se.person as usize;
+            let c = &mut self.person_cnt[g * m.nw + w];
+            let d = &mut self.person_distinct[g];
             let before = (*d as i64 - 1).max(0);
             if sign > 0 {
                 *c += 1;
                 if *c == 1 {
                     *d += 1;
+                    self.serves.flip(w, g);
                 }
             } else {
                 *c -= 1;
                 if *c == 0 {
                     *d -= 1;
+                    self.serves.flip(w, g);
                 }
             }
             delta.soft += m.w_person * ((*d as i64 - 1).max(0) - before);
         }
         if se.series != NONE {
-            let c = &mut self.series_cnt[se.series as usize * m.nw + w];
-            let d = &mut self.series_distinct[se.series as usize];
+            let g = se.series as usize;
+            let c = &mut self.series_cnt[g * m.nw + w];
+            let d = &mut self.series_distinct[g];
             let before = (*d as i64 - 1).max(0);
             if sign > 0 {
                 *c += 1;
                 if *c == 1 {
                     *d += 1;
+                    self.serves_series.flip(w, g);
                 }
             } else {
                 *c -= 1;
                 if *c == 0 {
                     *d -= 1;
+                    self.serves_series.flip(w, g);
                 }
             }
             delta.soft += m.w_series * ((*d as i64 - 1).max(0) - before);
@@ -805,19 +857,18 @@ impl<'m> State<'m> {
         let n = self.seats[si].len() as i64;
         let mut d = self.session_cost_n(si, n + 1) - self.session_cost_n(si, n);
         let p = self.place[si] as usize;
-        let i = m.st(si, p, w);
-        d.hard += m.st_hard[i];
-        d.soft += m.st_soft[i];
+        d.hard += m.hard_at(si, p, w);
+        d.soft += m.soft_at(si, p, w);
         if se.budget != NONE {
             let b = se.budget as usize;
             let cur = self.budget[b];
             d.hard += pos(cur + se.pls[p].charge - m.budget_cap[b]) - pos(cur - m.budget_cap[b]);
         }
-        if se.person != NONE && self.person_cnt[se.person as usize * m.nw + w] == 0 {
+        if se.person != NONE && !self.serves.get(w, se.person as usize) {
             let dist = self.person_distinct[se.person as usize] as i64;
             d.soft += m.w_person * ((dist).max(0) - (dist - 1).max(0));
         }
-        if se.series != NONE && self.series_cnt[se.series as usize * m.nw + w] == 0 {
+        if se.series != NONE && !self.serves_series.get(w, se.series as usize) {
             let dist = self.series_distinct[se.series as usize] as i64;
             d.soft += m.w_series * ((dist).max(0) - (dist - 1).max(0));
         }

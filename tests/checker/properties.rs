@@ -278,26 +278,64 @@ fn arb_problem() -> impl Strategy<Value = (Problem, Roster)> {
         })
 }
 
+/// The generated problem without what an empty roster breaks (its pins,
+/// one of which names nothing; a budget below zero; minimum total minutes),
+/// and the generated roster's assignments that keep every hard rule, taken
+/// one by one in order; `None` where the empty roster still breaks one (a
+/// weekly rest or average week over the history, two sessions of a person
+/// that overlap). The generated rosters all break a rule, so this is where
+/// the checker's reports of feasible rosters come from.
+fn feasible_part(p: &Problem, r: &Roster) -> Option<(Problem, Roster)> {
+    let mut p = p.clone();
+    p.pins.clear();
+    for b in &mut p.budgets {
+        b.cap = b.cap.max(0);
+    }
+    for w in &mut p.workers {
+        w.limits.min_minutes_total = None;
+    }
+    let mut kept = Roster {
+        assignments: vec![],
+        placements: r.placements.clone(),
+    };
+    if check(&p, &kept).ok()?.score.hard != 0 {
+        return None;
+    }
+    for a in &r.assignments {
+        kept.assignments.push(a.clone());
+        if check(&p, &kept).ok()?.score.hard != 0 {
+            kept.assignments.pop();
+        }
+    }
+    Some((p, kept))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
+    /// On the generated roster and on its feasible part (see
+    /// `generated_problems_reach_every_constraint` for how often each side
+    /// comes up).
     #[test]
     fn score_is_the_sum_of_the_violations((p, r) in arb_problem()) {
-        let report = check(&p, &r).expect("names are known");
-        let mut sum = [0i64; 3];
-        for v in &report.violations {
-            prop_assert_ne!(v.amount, 0);
-            sum[v.constraint.level() as usize] += v.amount;
+        for (p, r) in [(p.clone(), r.clone())].into_iter().chain(feasible_part(&p, &r)) {
+            let report = check(&p, &r).expect("names are known");
+            let mut sum = [0i64; 3];
+            for v in &report.violations {
+                prop_assert_ne!(v.amount, 0);
+                sum[v.constraint.level() as usize] += v.amount;
+            }
+            prop_assert_eq!([report.score.hard, report.score.unfilled, report.score.soft], sum);
+            let by: i64 = report.by_constraint().iter().map(|&(_, a)| a).sum();
+            prop_assert_eq!(by, sum.iter().sum::<i64>());
+            // Every hard term is a positive amount, so none can cancel
+            // another: the hard level is 0 exactly when the report breaks
+            // no hard rule.
+            for v in report.hard_violations() {
+                prop_assert!(v.amount > 0, "{}", v);
+            }
+            prop_assert_eq!(report.is_feasible(), report.score.hard == 0);
         }
-        prop_assert_eq!([report.score.hard, report.score.unfilled, report.score.soft], sum);
-        let by: i64 = report.by_constraint().iter().map(|&(_, a)| a).sum();
-        prop_assert_eq!(by, sum.iter().sum::<i64>());
-        // Every hard term is a positive amount, so none can cancel another:
-        // the hard level is 0 exactly when the report breaks no hard rule.
-        for v in report.hard_violations() {
-            prop_assert!(v.amount > 0, "{}", v);
-        }
-        prop_assert_eq!(report.is_feasible(), report.score.hard == 0);
     }
 
     #[test]
@@ -378,13 +416,17 @@ fn no_panic_on_a_roster_naming_unknown_things_or_empty_problem() {
 }
 
 /// The random problems are worth checking: across a fixed run of them every
-/// constraint is broken or paid at least once.
+/// constraint is broken or paid at least once, and both sides of
+/// `is_feasible` come up often: rosters breaking a rule, and feasible parts
+/// with assignments and terms at the other levels (where a report that took
+/// any term for a broken rule would differ).
 #[test]
 fn generated_problems_reach_every_constraint() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
     let mut seen = std::collections::BTreeSet::new();
+    let (mut feasible, mut infeasible) = (0, 0);
     for _ in 0..256 {
         let (p, r) = arb_problem()
             .new_tree(&mut runner)
@@ -392,10 +434,20 @@ fn generated_problems_reach_every_constraint() {
             .current();
         let report = check(&p, &r).expect("names are known");
         seen.extend(report.by_constraint().into_iter().map(|(c, _)| c));
+        infeasible += usize::from(report.score.hard > 0);
+        if let Some((p, r)) = feasible_part(&p, &r) {
+            let report = check(&p, &r).expect("names are known");
+            let terms = !report.violations.is_empty() && !r.assignments.is_empty();
+            feasible += usize::from(report.score.hard == 0 && terms);
+        }
     }
     let missing: Vec<_> = Constraint::ALL
         .iter()
         .filter(|c| !seen.contains(c))
         .collect();
     assert!(missing.is_empty(), "never reached: {missing:?}");
+    assert!(
+        feasible >= 48 && infeasible >= 128,
+        "of 256 rosters {feasible} feasible with terms and {infeasible} infeasible"
+    );
 }

@@ -63,7 +63,7 @@ pub(crate) fn floor(m: &Model) -> Option<Floor> {
         workers.extend(se.pins.iter().filter(|w| !se.cands.contains(w)));
         for &w in &workers {
             for p in 0..se.pls.len() {
-                if m.st_hard[m.st(s, p, w as usize)] == 0 {
+                if m.hard_at(s, p, w as usize) == 0 {
                     seats.push((s, p, w as usize, se.priority * shortest));
                 }
             }
@@ -188,7 +188,7 @@ fn soft_floor(m: &Model) -> i64 {
         };
         let least = (0..se.pls.len())
             .flat_map(|p| workers().map(move |&w| (p, w as usize)))
-            .map(|(p, w)| m.st_soft[m.st(s, p, w)])
+            .map(|(p, w)| m.soft_at(s, p, w))
             .min()
             .unwrap_or(0);
         let seats = if se.required {
