@@ -201,7 +201,18 @@ pub enum CoreShiftKind {
     OnCall,
 }
 
-/// How the flexi pool is shared between residents.
+/// How the flexi pool is shared between residents: [`FlexiRule::Equal`],
+/// or [`FlexiRule::needs_weighted`] and [`FlexiRule::assessed`] from each
+/// resident's figure.
+///
+/// ```
+/// use perfect_week::FlexiRule;
+/// use perfect_week::rust_decimal::Decimal;
+///
+/// let by_band = FlexiRule::needs_weighted([("ava", Decimal::from(2)), ("ben", Decimal::ONE)]);
+/// let assessed = FlexiRule::assessed([("ava", Decimal::from(6)), ("ben", Decimal::from(4))]);
+/// assert_ne!(by_band, assessed);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FlexiRule {
     /// Equal shares.
@@ -233,6 +244,50 @@ pub struct AssessedHours {
     /// Their weekly hours (whole hundredths).
     #[serde(with = "rust_decimal::serde::str")]
     pub hours: Decimal,
+}
+
+impl FlexiRule {
+    /// Shares in proportion to each `(resident, weight)`.
+    pub fn needs_weighted<P: Into<PersonId>>(
+        weights: impl IntoIterator<Item = (P, Decimal)>,
+    ) -> Self {
+        Self::NeedsWeighted(
+            weights
+                .into_iter()
+                .map(|(person, weight)| Weight::new(person, weight))
+                .collect(),
+        )
+    }
+
+    /// Each `(resident, weekly hours)` as assessed.
+    pub fn assessed<P: Into<PersonId>>(hours: impl IntoIterator<Item = (P, Decimal)>) -> Self {
+        Self::Assessed(
+            hours
+                .into_iter()
+                .map(|(person, hours)| AssessedHours::new(person, hours))
+                .collect(),
+        )
+    }
+}
+
+impl Weight {
+    /// `person`'s weight.
+    pub fn new(person: impl Into<PersonId>, weight: Decimal) -> Self {
+        Self {
+            person: person.into(),
+            weight,
+        }
+    }
+}
+
+impl AssessedHours {
+    /// `person`'s assessed hours a week.
+    pub fn new(person: impl Into<PersonId>, hours: Decimal) -> Self {
+        Self {
+            person: person.into(),
+            hours,
+        }
+    }
 }
 
 /// A resident's share of something.
