@@ -175,10 +175,7 @@ impl<'a> Index<'a> {
             on_session.entry(&a.session).or_default().insert(&a.worker);
             of_worker.entry(&a.worker).or_default().insert(&a.session);
         }
-        let mut choice = HashMap::new();
-        for c in &roster.placements {
-            choice.entry(&c.session).or_insert(c.index);
-        }
+        let choice = super::chosen_placements(roster);
         Self {
             problem,
             first_session,

@@ -1,6 +1,6 @@
 //! Who could cover a session, and why an unfilled session is unfilled.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -391,7 +391,7 @@ struct Figuring<'a> {
     session: Option<&'a Session>,
     /// The chosen placement of each session, by id (the first choice
     /// naming it, else placement 0, as the checker reads a roster).
-    choice: BTreeMap<&'a SessionId, usize>,
+    choice: HashMap<&'a SessionId, usize>,
 }
 
 impl<'a> Figuring<'a> {
@@ -401,10 +401,7 @@ impl<'a> Figuring<'a> {
         base: &'a CheckReport,
         session: &SessionId,
     ) -> Self {
-        let mut choice = BTreeMap::new();
-        for c in &roster.placements {
-            choice.entry(&c.session).or_insert(c.index);
-        }
+        let choice = super::chosen_placements(roster);
         Self {
             problem,
             roster,

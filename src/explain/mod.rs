@@ -11,6 +11,11 @@
 //! explanation is a second opinion on the solver's answer rather than an echo
 //! of it.
 
+use std::collections::HashMap;
+
+use crate::ids::SessionId;
+use crate::solver::Roster;
+
 mod bound;
 mod breakdown;
 mod conflict;
@@ -23,3 +28,14 @@ pub use conflict::{Blocker, Conflict, Reason, conflicts};
 pub(crate) use cover::write_needs;
 pub use cover::{Breach, Candidate, UnfilledSession, unfilled, who_could_cover, who_could_replace};
 pub use diff::{Change, RosterDiff, diff};
+
+/// The placement a roster chose for each session it names, as the checker
+/// reads it: the first choice naming a session wins (a session it does not
+/// name is at placement 0).
+fn chosen_placements(roster: &Roster) -> HashMap<&SessionId, usize> {
+    let mut choice = HashMap::new();
+    for c in &roster.placements {
+        choice.entry(&c.session).or_insert(c.index);
+    }
+    choice
+}
