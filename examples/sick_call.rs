@@ -87,22 +87,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .find(|w| w.id == c.worker)
                 .map_or(c.worker.as_str(), |w| w.name.as_str());
-            let why: Vec<&str> = if c.is_possible() {
-                c.effects.iter().map(|(k, _)| k.describe()).collect()
-            } else {
-                c.blocked_by.iter().map(|(k, _)| k.describe()).collect()
-            };
+            // The reasons in words, with their figures, not score changes.
+            let why = c.reasons();
             let verdict = if c.is_possible() { "could" } else { "cannot" };
             let notice = if option.short_notice {
-                ", short notice"
+                " (short notice)"
             } else {
                 ""
             };
             writeln!(
                 out,
-                "  {}. {name} {verdict} (score change {}{notice}){}{}",
+                "  {}. {name} {verdict}{notice}{}{}",
                 rank + 1,
-                c.change,
                 if why.is_empty() { "" } else { ": " },
                 list_and(&why)
             )?;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{PersonId, SessionId, Tag, WorkerId};
 use crate::money::format_pounds;
+use crate::plan::{SKILL_TAG, TRAIT_TAG};
 use crate::solver::{
     Assignment, CheckReport, Constraint, Cover, Employee, Level, Placement, Problem, ProblemError,
     Roster, Score, Session, Violation, check,
@@ -93,6 +94,31 @@ impl Candidate {
         self.blocked_by.is_empty()
     }
 
+    /// What taking the session on would do, in words, one reason each: for
+    /// a worker who could cover it, what it changes ("fills an empty seat",
+    /// "a weak match"); for one who cannot, each rule in the way with its
+    /// figures ("over budget (£36.75 more against £3.25 left)"). The
+    /// [`Display`](fmt::Display) line is the worker, "could cover" or
+    /// "cannot", and these.
+    pub fn reasons(&self) -> Vec<String> {
+        if self.is_possible() {
+            self.effects
+                .iter()
+                .filter(|(_, amount)| *amount != 0)
+                .map(|&(constraint, amount)| match constraint {
+                    Constraint::Unfilled if amount < 0 => "fills an empty seat".to_owned(),
+                    _ if amount < 0 => format!("helps with: {}", constraint.describe()),
+                    _ => constraint.describe().to_owned(),
+                })
+                .collect()
+        } else {
+            self.blocked_by
+                .iter()
+                .map(|&(constraint, _)| blocked_words(constraint, self.breach(constraint)))
+                .collect()
+        }
+    }
+
     /// The figures of the broken rule `constraint`, if it has them.
     pub fn breach(&self, constraint: Constraint) -> Option<&Breach> {
         self.breaches
@@ -104,32 +130,45 @@ impl Candidate {
 
 impl fmt::Display for Candidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_possible() {
-            // In words, not score units: what taking it on would do.
-            write!(f, "{}: could cover", self.worker)?;
-            let reasons: Vec<String> = self
-                .effects
-                .iter()
-                .filter(|(_, amount)| *amount != 0)
-                .map(|&(constraint, amount)| match constraint {
-                    Constraint::Unfilled if amount < 0 => "fills an empty seat".to_owned(),
-                    _ if amount < 0 => format!("helps with: {}", constraint.describe()),
-                    _ => constraint.describe().to_owned(),
-                })
-                .collect();
-            if !reasons.is_empty() {
-                write!(f, ": {}", reasons.join("; "))?;
-            }
-            Ok(())
+        // In words, not score units: what taking it on would do.
+        let verdict = if self.is_possible() {
+            "could cover"
         } else {
-            let reasons: Vec<String> = self
-                .blocked_by
-                .iter()
-                .map(|&(constraint, _)| blocked_words(constraint, self.breach(constraint)))
-                .collect();
-            write!(f, "{}: cannot: {}", self.worker, reasons.join("; "))
+            "cannot"
+        };
+        write!(f, "{}: {verdict}", self.worker)?;
+        let reasons = self.reasons();
+        if !reasons.is_empty() {
+            write!(f, ": {}", reasons.join("; "))?;
+        }
+        Ok(())
+    }
+}
+
+/// Tags as a coordinator reads them: a plan's skills and characteristics
+/// by name ("the skill medication and the characteristic female"), any
+/// other tag as it is.
+fn tags_in_words(tags: &[Tag]) -> String {
+    let named = |prefix: &str| -> Vec<&str> {
+        tags.iter()
+            .filter_map(|t| t.as_str().strip_prefix(prefix))
+            .collect()
+    };
+    let (skills, traits) = (named(SKILL_TAG), named(TRAIT_TAG));
+    let mut parts = Vec::new();
+    for (names, what) in [(&skills, "skill"), (&traits, "characteristic")] {
+        if !names.is_empty() {
+            let s = if names.len() == 1 { "" } else { "s" };
+            parts.push(format!("the {what}{s} {}", list_and(names)));
         }
     }
+    parts.extend(
+        tags.iter()
+            .map(Tag::as_str)
+            .filter(|t| !t.starts_with(SKILL_TAG) && !t.starts_with(TRAIT_TAG))
+            .map(str::to_owned),
+    );
+    list_and(&parts)
 }
 
 /// A broken rule in words, with its figures where it has them.
@@ -179,8 +218,7 @@ fn blocked_words(constraint: Constraint, breach: Option<&Breach>) -> String {
             format!("on {session}, {} at the same time", duration(*minutes)),
         ),
         (_, Some(Breach::Lacks { tags })) if !tags.is_empty() => {
-            let tags: Vec<&str> = tags.iter().map(Tag::as_str).collect();
-            return format!("lacks {}", list_and(&tags));
+            return format!("lacks {}", tags_in_words(tags));
         }
         _ => return constraint.describe().to_owned(),
     };
@@ -711,5 +749,17 @@ mod tests {
             everyone(p, |w| w.with_tag("first aid"))
         });
         assert_eq!(line, "kim: cannot: lacks driving");
+        // A plan's skills and characteristics by name.
+        let line = kim_for(&[("drive", 0, 9, 11)], &[], "drive", |p| {
+            let mut p = p;
+            p.sessions[0].requires = ["skill:medication", "skill:hoist", "trait:female", "pool"]
+                .map(Tag::from)
+                .to_vec();
+            p
+        });
+        assert_eq!(
+            line,
+            "kim: cannot: lacks the skills medication and hoist, the characteristic female and pool"
+        );
     }
 }

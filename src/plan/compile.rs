@@ -656,12 +656,17 @@ fn core_budget_id(core: &CorePlan) -> BudgetId {
     BudgetId::new(format!("core/{}", core.service.id))
 }
 
+/// How a skill is named among the solver's tags (`skill:medication`).
+pub(crate) const SKILL_TAG: &str = "skill:";
+/// How a characteristic is named among the solver's tags (`trait:female`).
+pub(crate) const TRAIT_TAG: &str = "trait:";
+
 fn skill_tag(skill: &str) -> Tag {
-    Tag::new(format!("skill:{skill}"))
+    Tag::new(format!("{SKILL_TAG}{skill}"))
 }
 
 fn trait_tag(name: &str) -> Tag {
-    Tag::new(format!("trait:{name}"))
+    Tag::new(format!("{TRAIT_TAG}{name}"))
 }
 
 fn core_kind_name(kind: CoreShiftKind) -> &'static str {

@@ -55,6 +55,7 @@ mod validate;
 pub use crate::money::Fund;
 pub use checks::{KINDS, MAX_WEEKLY_REST_DAYS, MIN_WORKER_AGE};
 use compile::Compiler;
+pub(crate) use compile::{SKILL_TAG, TRAIT_TAG};
 pub use compiled::CompiledPlan;
 pub use replan::Replan;
 pub use session_ref::SessionRef;
