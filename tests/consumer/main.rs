@@ -3,6 +3,7 @@
 //! named), the solver's limits as configured, and the property that a plan
 //! which validates also compiles and solves.
 
+mod outside;
 mod props;
 mod refused;
 
