@@ -150,7 +150,7 @@ impl<'m> Bound<'m> {
         let groups = if m.one_per_day || short.is_some() {
             None
         } else {
-            groups::Groups::new(m)
+            groups::Groups::new(m, &floor)
         };
         Bound {
             m,

@@ -833,7 +833,8 @@ fn the_group_bound_holds_on_every_full_roster() {
         let mut pr = one_persons(seed);
         pr.rules.one_session_per_day = false;
         let m = Model::compile(&pr);
-        let Some(mut groups) = super::bound::groups::Groups::new(&m) else {
+        let floor = super::bound::continuity::floor(&m);
+        let Some(mut groups) = super::bound::groups::Groups::new(&m, &floor) else {
             continue;
         };
         for _ in 0..30 {

@@ -28,12 +28,16 @@
 //! is at most the soft level of every such roster, whatever the
 //! multipliers, as long as each group's least is at most the cost any
 //! roster gives it. A group's least is found over the sets `S` of workers
-//! it may use, smallest first: each seat by its cheapest worker in `S` (its
-//! own soft cost, the placement's penalty shared among the session's seats,
-//! and the multipliers, at the best placement for that worker), the
-//! person's continuity `w_person · (|S| − 1)`, and for each series in the
-//! group the lesser of its cost with one worker of `S` and its cost seat by
-//! seat plus `w_series` (so never above what the series really costs). Each
+//! it may use, smallest first from the continuity floor's fewest
+//! (`continuity.rs`: no smaller set can cover the group's seats within
+//! their weekly minutes in any roster): each seat by its cheapest worker
+//! in `S` (its own soft cost, the placement's penalty shared among the
+//! session's seats, and the multipliers, at the best placement for that
+//! worker), the person's continuity `w_person · (|S| − 1)`, and for each
+//! series in the group the lesser of its cost with one worker of `S` (where
+//! its floor allows one) and its cost seat by seat plus `w_series · (f − 1)`
+//! for its floor `f`, at least two (so never above what the series really
+//! costs). Each
 //! of these only falls as `S` grows, so once `w_person · (k − 1)` plus the
 //! group's cost with every worker reaches the best set found, no set of `k`
 //! or more workers can be better, and the search stops; where it runs out
@@ -44,7 +48,7 @@
 //! (AdaGrad: a step shrinking with the squares of that multiplier's
 //! subgradients so far), since the rules' units differ a thousandfold.
 
-use super::continuity::week_cap;
+use super::continuity::{Floor, week_cap};
 use super::{INF, SCALE, Step, ceil_div};
 use crate::solver::model::{Model, NONE};
 
@@ -67,6 +71,14 @@ const TRIES: u64 = 40_000;
 /// round of about 130 000 of them took about 7 ms).
 const UNIT_WORK: u64 = 2;
 
+/// The search of one group's sets of workers.
+struct Hunt {
+    /// The cheapest set that covers the group so far, and its cost.
+    best: (i64, Vec<u32>),
+    /// Sets tried.
+    tries: u64,
+}
+
 /// One group: a person's sessions (with the series among them), a series
 /// with no person, or a session on its own.
 #[derive(Debug, Clone)]
@@ -81,6 +93,12 @@ struct Group {
     open: i64,
     /// What each worker beyond the first costs a series inside the group.
     inner: i64,
+    /// The fewest workers who can cover the group (where `open` counts),
+    /// from the continuity floor: no smaller set fills it in any roster.
+    fewest: usize,
+    /// Per series inside the group (as `series`), the fewest workers who
+    /// can cover it.
+    series_fewest: Vec<usize>,
     /// Workers who may take some seat of the group.
     workers: Vec<u32>,
 }
@@ -135,14 +153,14 @@ impl<'m> Groups<'m> {
     /// The bound for `m`, or `None` where it does not apply: a session that
     /// is not required (its head-count is free), or no continuity weight
     /// (the rounds and the floor already say as much).
-    pub fn new(m: &'m Model) -> Option<Self> {
+    pub fn new(m: &'m Model, floor: &Floor) -> Option<Self> {
         if m.w_person <= 0 && m.w_series <= 0 {
             return None;
         }
         if m.sess.iter().any(|s| !s.required) {
             return None;
         }
-        let groups = Self::groups(m);
+        let groups = Self::groups(m, floor);
         let nweeks = m.nweeks.max(1);
         let mut points: Vec<i64> = m
             .sess
@@ -194,7 +212,7 @@ impl<'m> Groups<'m> {
     /// one person keeps its series inside whole (a series all of whose
     /// sessions are that person's), a part with no person and one series
     /// is that series; in any other part no continuity is counted.
-    fn groups(m: &Model) -> Vec<Group> {
+    fn groups(m: &Model, floor: &Floor) -> Vec<Group> {
         let n = m.sess.len();
         let mut parent: Vec<usize> = (0..n).collect();
         fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -233,11 +251,11 @@ impl<'m> Groups<'m> {
         parts
             .into_iter()
             .filter(|p| !p.is_empty())
-            .map(|sessions| Self::group(m, sessions))
+            .map(|sessions| Self::group(m, floor, sessions))
             .collect()
     }
 
-    fn group(m: &Model, sessions: Vec<u32>) -> Group {
+    fn group(m: &Model, floor: &Floor, sessions: Vec<u32>) -> Group {
         let se = |i: usize| &m.sess[sessions[i] as usize];
         let mut persons: Vec<u32> = (0..sessions.len()).map(|i| se(i).person).collect();
         persons.sort_unstable();
@@ -254,7 +272,17 @@ impl<'m> Groups<'m> {
         } else {
             (0, 0)
         };
+        let fewest_of =
+            |list: &[u32], key: u32| list.get(key as usize).map_or(1, |&f| (f as usize).max(1));
+        let fewest = if one_person {
+            fewest_of(&floor.per_person, persons[0])
+        } else if open > 0 {
+            fewest_of(&floor.per_series, series[0])
+        } else {
+            1
+        };
         let mut inside: Vec<Vec<usize>> = Vec::new();
+        let mut series_fewest = Vec::new();
         let mut loose: Vec<usize> = Vec::new();
         if one_person && inner > 0 {
             for &x in &series {
@@ -262,6 +290,7 @@ impl<'m> Groups<'m> {
                     (0..sessions.len()).filter(|&i| se(i).series == x).collect();
                 if members.len() > 1 {
                     inside.push(members);
+                    series_fewest.push(fewest_of(&floor.per_series, x));
                 }
             }
         }
@@ -285,6 +314,8 @@ impl<'m> Groups<'m> {
             loose,
             open,
             inner,
+            fewest,
+            series_fewest,
             workers,
         }
     }
@@ -476,8 +507,8 @@ impl<'m> Groups<'m> {
             let one = group
                 .series
                 .iter()
-                .find(|x| x.contains(&i))
-                .and_then(|x| self.one_worker(x, group, chosen));
+                .position(|x| x.contains(&i))
+                .and_then(|x| self.series_least(group, x, chosen).1);
             if let Some(w) = one {
                 take(s, w as usize, (&mut used, &mut on));
                 continue;
@@ -496,32 +527,44 @@ impl<'m> Groups<'m> {
         self.on = on;
     }
 
-    /// The worker of `chosen` who holds series `x` alone more cheaply than
-    /// seat by seat plus the series' weight, if any.
-    fn one_worker(&self, x: &[usize], group: &Group, chosen: &[u32]) -> Option<u32> {
+    /// Series `x` (the index of one in `group.series`) from workers
+    /// `chosen`: its least cost, and the one worker who holds it where that
+    /// is the least. Seat by seat, a series of fewest `f` workers costs at
+    /// least `w_series · (max(f, 2) − 1)` beyond its seats; one worker alone
+    /// is possible only where its floor allows it (`f` = 1).
+    fn series_least(&self, group: &Group, x: usize, chosen: &[u32]) -> (i64, Option<u32>) {
         let m = self.m;
+        let members = &group.series[x];
+        let fewest = group.series_fewest.get(x).copied().unwrap_or(1);
         let (mut alone, mut who) = (INF, None);
-        for &w in chosen {
-            let mut sum = 0i64;
-            for &i in x {
-                let s = group.sessions[i] as usize;
-                let c = self.cost[s * m.nw + w as usize];
-                if c >= INF || m.sess[s].want != 1 {
-                    sum = INF;
-                    break;
+        if fewest <= 1 {
+            for &w in chosen {
+                let mut sum = 0i64;
+                for &i in members {
+                    let s = group.sessions[i] as usize;
+                    let c = self.cost[s * m.nw + w as usize];
+                    if c >= INF || m.sess[s].want != 1 {
+                        sum = INF;
+                        break;
+                    }
+                    sum += c;
                 }
-                sum += c;
-            }
-            if sum < alone {
-                (alone, who) = (sum, Some(w));
+                if sum < alone {
+                    (alone, who) = (sum, Some(w));
+                }
             }
         }
-        let split: i64 = x
+        let beyond = group.inner * SCALE * (fewest.max(2) as i64 - 1);
+        let split: i64 = members
             .iter()
             .map(|&i| self.seats_from(group.sessions[i] as usize, chosen))
             .fold(0i64, |a, b| a.saturating_add(b))
-            .saturating_add(group.inner * SCALE);
-        who.filter(|_| alone <= split)
+            .saturating_add(beyond);
+        if who.is_some() && alone <= split {
+            (alone, who)
+        } else {
+            (split.min(INF), None)
+        }
     }
 
     /// Session `s`'s seats from the cheapest distinct workers of `chosen`
@@ -572,28 +615,8 @@ impl<'m> Groups<'m> {
         for &i in &group.loose {
             total = total.saturating_add(self.seats_from(group.sessions[i] as usize, chosen));
         }
-        for x in &group.series {
-            let split = x
-                .iter()
-                .map(|&i| self.seats_from(group.sessions[i] as usize, chosen))
-                .fold(0i64, |a, b| a.saturating_add(b));
-            let m = self.m;
-            let alone = chosen
-                .iter()
-                .map(|&w| {
-                    x.iter().fold(0i64, |a, &i| {
-                        let s = group.sessions[i] as usize;
-                        let c = self.cost[s * m.nw + w as usize];
-                        if c >= INF || m.sess[s].want != 1 {
-                            INF
-                        } else {
-                            a.saturating_add(c)
-                        }
-                    })
-                })
-                .min()
-                .unwrap_or(INF);
-            total = total.saturating_add(alone.min(split.saturating_add(group.inner * SCALE)));
+        for x in 0..group.series.len() {
+            total = total.saturating_add(self.series_least(group, x, chosen).0);
         }
         total.min(INF)
     }
@@ -618,30 +641,33 @@ impl<'m> Groups<'m> {
             .collect();
         order.sort_unstable();
         let order: Vec<u32> = order.into_iter().map(|(_, w)| w).collect();
-        let mut best = (INF, Vec::new());
-        let mut tries = 0u64;
+        let mut hunt = Hunt {
+            best: (INF, Vec::new()),
+            tries: 0,
+        };
         let mut chosen: Vec<u32> = Vec::new();
-        for k in 1..=order.len() {
+        // No set smaller than the continuity floor's covers the group.
+        let fewest = self.groups[g].fewest.clamp(1, order.len().max(1));
+        let mut out = None;
+        for k in fewest..=order.len() {
             let floor = all.saturating_add(open * (k as i64 - 1));
-            if floor >= best.0 {
-                return best;
+            if floor >= hunt.best.0 {
+                break;
             }
-            let before = tries;
-            let done = self.sets_of(g, &order, k, 0, &mut chosen, &mut best, &mut tries);
-            self.spent += UNIT_WORK * (tries - before);
-            if !done {
+            if !self.sets_of(g, &order, k, 0, &mut chosen, &mut hunt) {
                 // Out of tries at size `k`: sizes below are settled, and no
                 // set of `k` or more workers costs less than `floor`.
-                return (best.0.min(floor), best.1);
+                out = Some((hunt.best.0.min(floor), hunt.best.1.clone()));
+                break;
             }
         }
-        best
+        self.spent += UNIT_WORK * hunt.tries;
+        out.unwrap_or(hunt.best)
     }
 
     /// Tries every set of `k` workers of `order` from index `from` on,
-    /// extending `chosen`; keeps the cheapest in `best`. Returns `false`
+    /// extending `chosen`; keeps the cheapest in `hunt`. Returns `false`
     /// when out of tries.
-    #[allow(clippy::too_many_arguments)]
     fn sets_of(
         &self,
         g: usize,
@@ -649,26 +675,25 @@ impl<'m> Groups<'m> {
         k: usize,
         from: usize,
         chosen: &mut Vec<u32>,
-        best: &mut (i64, Vec<u32>),
-        tries: &mut u64,
+        hunt: &mut Hunt,
     ) -> bool {
         if chosen.len() == k {
-            *tries += 1;
-            let open = self.groups[g].open * SCALE;
+            hunt.tries += 1;
+            let group = &self.groups[g];
             let c = self
                 .cost_with(g, chosen)
-                .saturating_add(open * (k as i64 - 1));
-            if c < best.0 {
-                *best = (c, chosen.clone());
+                .saturating_add(group.open * SCALE * (k as i64 - 1));
+            if c < hunt.best.0 {
+                hunt.best = (c, chosen.clone());
             }
-            return *tries < TRIES;
+            return hunt.tries < TRIES;
         }
         for i in from..order.len() {
             if order.len() - i < k - chosen.len() {
                 break;
             }
             chosen.push(order[i]);
-            let ok = self.sets_of(g, order, k, i + 1, chosen, best, tries);
+            let ok = self.sets_of(g, order, k, i + 1, chosen, hunt);
             chosen.pop();
             if !ok {
                 return false;
