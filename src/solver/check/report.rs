@@ -36,7 +36,7 @@ impl Violation {
     }
 }
 
-/// The result of [`check`]: the roster's score and every term that makes it.
+/// The result of [`check`](super::check): the roster's score and every term that makes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckReport {
     /// The whole score: at each level, the sum of the amounts of the
