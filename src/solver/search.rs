@@ -30,6 +30,7 @@ use late::Late;
 
 mod construct;
 mod late;
+mod rows;
 
 /// The sessions of each person, then of each series, with two or more
 /// sessions, where a continuity term has a weight: the groups whose
@@ -243,6 +244,8 @@ pub(crate) struct Search<'m> {
     /// Candidates of the seat being filled by their floors
     /// (`Search::best_add_among`).
     floors: Vec<Reverse<(Score, u32, u32)>>,
+    /// Buffers of the whole-row construction (`rows.rs`).
+    row_buf: rows::RowBuf,
 }
 
 impl<'m> Search<'m> {
@@ -293,6 +296,7 @@ impl<'m> Search<'m> {
             groups: continuity_groups(m),
             buf_w: Vec::new(),
             floors: Vec::new(),
+            row_buf: rows::RowBuf::default(),
         }
     }
 
@@ -884,6 +888,11 @@ impl<'m> Search<'m> {
         // provider's scale).
         if term.step_limit() == Some(0) {
             let _ = report(self, cur, 0, None, on_progress);
+            return self.outcome(0, 0, started, None);
+        }
+        // The constructed roster is reported before the bound is set up
+        // (pricing every worker's row takes seconds on a provider's year).
+        if report(self, cur, 0, None, on_progress).is_break() {
             return self.outcome(0, 0, started, None);
         }
         let mut bound = super::bound::Bound::new(m);
