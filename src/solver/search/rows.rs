@@ -1,5 +1,5 @@
 //! Whole rows for long horizons: the construction over more than eight
-//! weeks.
+//! weeks, and a move of the search there.
 //!
 //! Every hard rule of a Curtois-like roster is one worker's own, so a
 //! roster breaks none as soon as every row keeps its worker's rules. Each
@@ -11,29 +11,34 @@
 //! * the succession group of the last day's kind, the current work or off
 //!   run's length (capped where the rules stop caring) and whether that run
 //!   touches day 0 (the boundary exemptions), as in `dp.rs`;
-//! * the minutes worked so far, kept within a *band* around the line from
-//!   zero to the middle of the worker's total window, so that the row
-//!   spreads its minutes over the year and ends inside the window (a state
-//!   that leaves the band is dropped). The band is at most [`BAND`] values
-//!   wide: where the session lengths' common divisor is small against it
-//!   (lengths of 4 to 10 hours in whole hours), minutes are counted in a
-//!   coarser unit, and a last step swaps kinds on worked days until the
-//!   exact total lies in the window;
+//! * the minutes worked so far, kept within a *band* around a line from
+//!   zero to the middle of the worker's total window that rises on the days
+//!   they can work (flat over fixed days off), so that the row spreads its
+//!   minutes over the year and ends inside the window (a state that leaves
+//!   the band is dropped). Half the band is ten days of the worker's average
+//!   work, at most half of [`BAND`] values, at least the longest session:
+//!   minutes are exact unless the longest session is more than half the
+//!   band in the sessions' common divisor, and then counted in a coarser
+//!   unit, the exact total mended after (`Search::fix_row`);
 //! * the weekends the row may still work ahead of a pro-rata line of the
 //!   worker's weekend limit (at most [`SLACK`], counted from below, so that
 //!   the row never works more weekends than allowed).
 //!
-//! Per-kind limits are priced (a price per session of that kind, doubled
-//! while the row takes too many; at most [`ROUNDS`] solves). Options of one
-//! day that differ only in kind, with the same length, the same succession
-//! group and the same groups they may not follow, are one option (the
-//! cheapest), so 32 shift types cost about as much as 10. A row costs its
-//! sessions' marginal linking terms against everyone else (cover, per-seat
-//! costs) plus the worker's requests, as in `dp.rs`.
+//! Options of one day that differ only in kind, with the same length, the
+//! same succession group and the same groups they may not follow, are one
+//! option (the cheapest), so 32 shift types cost about as much as 10; their
+//! kinds are given out after the solve, cheapest pairs first, under each
+//! kind's limit. A kind that runs out gets a price and the row is solved
+//! again (at most [`ROUNDS`] solves); what is still over its limit is
+//! mended by `Search::fix_row`. A row costs its sessions' marginal linking
+//! terms against everyone else (cover, per-seat costs) plus the worker's
+//! requests, as in `dp.rs`.
 //!
-//! A worker for whom no row keeps the rules within the band keeps what
-//! they had; the repair (`construct.rs`) then tries the other DP. Its work
-//! (states × options) is counted with the DP moves' work, never timed.
+//! A worker for whom no row keeps the rules within the band is tried with
+//! a band and a slack twice as wide, then four times ([`LEVELS`]); failing
+//! that they keep what they had, and the repair (`construct.rs`) tries the
+//! windowed DP. The work (states × options) is counted with the DP moves'
+//! work, never timed.
 
 use super::super::dp::{req_cost, scal};
 use super::super::model::NONE;
@@ -162,6 +167,12 @@ impl Search<'_> {
                 self.st.commit();
             }
         }
+    }
+
+    /// A move: one worker's whole row re-planned against everyone else.
+    pub(super) fn mv_row(&mut self) -> bool {
+        let w = self.rng.below(self.m.nw);
+        self.plan_row(w)
     }
 
     /// Re-plans worker `w`'s whole row (pinned sessions stay) by the row
