@@ -5,7 +5,10 @@
 //! cargo run --release --example curtois -- INSTANCE [--seconds S] [--seed N] [--threads T] [--out ROSTER]
 //! ```
 //!
-//! `INSTANCE` is a path (the instances ship in `benches/data/curtois/`);
+//! `INSTANCE` is a path (the instances ship in `benches/data/curtois/`), or
+//! `generated:DAYSxSTAFFxSHIFTS[:SEED]` for an instance generated around a
+//! planted roster that keeps every hard rule (`curtois/generate.rs`; for
+//! example `generated:364x150x32`, written out with `--write-instance FILE`);
 //! `--seconds` is the time limit (10 by default), `--seed` the search's seed (0
 //! by default), `--threads` the number of searches run side by side (1 by
 //! default; see `SolverConfig::threads`), and `--out` a file to write the roster to: one line per
@@ -30,6 +33,9 @@ mod compile;
 #[path = "curtois/format.rs"]
 mod format;
 #[allow(dead_code)]
+#[path = "curtois/generate.rs"]
+mod generate;
+#[allow(dead_code)]
 #[path = "curtois/scorer.rs"]
 mod scorer;
 
@@ -42,7 +48,7 @@ use format::Grid;
 use perfect_week::solver::{Problem, ProblemError, Score, Solution, SolverConfig, solve_with};
 use scorer::Rule;
 
-const USAGE: &str = "usage: curtois INSTANCE [--seconds S] [--seed N] [--threads T] [--steps N] [--out ROSTER]   (defaults: 10 s, seed 0, 1 thread, no step limit; with --steps the run stops at N steps or S seconds, whichever comes first)";
+const USAGE: &str = "usage: curtois INSTANCE [--seconds S] [--seed N] [--threads T] [--steps N] [--out ROSTER] [--write-instance FILE]   (defaults: 10 s, seed 0, 1 thread, no step limit; with --steps the run stops at N steps or S seconds, whichever comes first)";
 
 /// The command line.
 struct Args {
@@ -54,6 +60,8 @@ struct Args {
     /// machine's load.
     steps: Option<u64>,
     out: Option<PathBuf>,
+    /// Where to write the instance's text (for a generated one).
+    write_instance: Option<PathBuf>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -63,6 +71,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut threads = 1;
     let mut steps = None;
     let mut out = None;
+    let mut write_instance = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
@@ -99,6 +108,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 );
             }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--write-instance" => write_instance = Some(PathBuf::from(value("--write-instance")?)),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if instance.is_none() => instance = Some(PathBuf::from(path)),
@@ -112,6 +122,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         threads,
         steps,
         out,
+        write_instance,
     })
 }
 
@@ -126,7 +137,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let instance = match format::read_instance(&args.instance) {
+    let instance = match read_or_generate(&args) {
         Ok(instance) => instance,
         Err(e) => {
             eprintln!("error: {e}");
@@ -216,6 +227,34 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(3)
     }
+}
+
+/// The instance named on the command line: read from its file, or
+/// generated (and written to `--write-instance` if given).
+fn read_or_generate(args: &Args) -> Result<format::Instance, String> {
+    let name = args.instance.to_string_lossy();
+    let Some(spec) = name.strip_prefix("generated:") else {
+        return format::read_instance(&args.instance).map_err(|e| e.to_string());
+    };
+    let (days, staff, shifts, seed) = generate::parse_size(spec).ok_or(format!(
+        "{name}: expected generated:DAYSxSTAFFxSHIFTS[:SEED]"
+    ))?;
+    let generated = generate::generate(days, staff, shifts, seed);
+    if let Some(path) = &args.write_instance {
+        std::fs::write(path, &generated.text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let instance = format::parse_instance(&name, &generated.text).map_err(|e| e.to_string())?;
+    let planted: Vec<(usize, usize, usize)> = (generated.planted.iter().enumerate())
+        .flat_map(|(e, row)| (row.iter().enumerate()).filter_map(move |(d, k)| Some((e, d, (*k)?))))
+        .collect();
+    let eval = scorer::evaluate(&instance, &planted);
+    println!(
+        "planted roster: objective {}, {} hard rules broken",
+        eval.objective(),
+        eval.hard_violations()
+    );
+    Ok(instance)
 }
 
 /// Runs the engine's search for `args.seconds`, printing the best objective

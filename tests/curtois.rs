@@ -8,6 +8,9 @@ mod compile;
 #[path = "../examples/curtois/format.rs"]
 mod format;
 #[allow(dead_code)]
+#[path = "../examples/curtois/generate.rs"]
+mod generate;
+#[allow(dead_code)]
 #[path = "../examples/curtois/scorer.rs"]
 mod scorer;
 
@@ -923,4 +926,65 @@ fn a_cap_on_a_shift_type_lifts_the_bound() {
         .expect("valid")
         .expect("a bound");
     assert_eq!(b.soft, 100);
+}
+
+/// The generator's planted roster keeps every hard rule of its instance and
+/// meets every cover row exactly, at the largest size and a small
+/// one; the same seed gives the same text.
+#[test]
+fn a_generated_instance_is_feasible_by_its_planted_roster() {
+    for (days, staff, shifts, seed) in [(364, 150, 32, 0), (28, 6, 3, 5)] {
+        let g = generate::generate(days, staff, shifts, seed);
+        let i = parse_instance("generated", &g.text).expect("the generator writes the format");
+        assert_eq!(
+            (i.horizon, i.staff.len(), i.shifts.len()),
+            (days, staff, shifts)
+        );
+        let eval = evaluate_grid(&i, &g.planted);
+        assert!(
+            eval.is_feasible(),
+            "{days}x{staff}x{shifts}: {:?}",
+            eval.violations
+        );
+        assert_eq!((eval.under_cover, eval.over_cover), (0, 0));
+        assert_eq!(generate::generate(days, staff, shifts, seed).text, g.text);
+    }
+    assert_eq!(
+        generate::parse_size("364x150x32:7"),
+        Some((364, 150, 32, 7))
+    );
+    assert_eq!(generate::parse_size("364x150"), None);
+}
+
+/// On horizons over eight weeks the construction alone (no search step)
+/// gives a roster that breaks no hard rule: Instance 22 (52 weeks, 50
+/// staff, tight totals, weekends and long holidays) and a generated
+/// 16-week instance with 12 shift types, on two seeds each.
+#[test]
+fn long_horizons_are_feasible_from_construction() {
+    use perfect_week::solver::{SolverConfig, solve};
+
+    let generated = generate::generate(112, 20, 12, 3);
+    let cases = [
+        ("Instance22".to_owned(), instance(22)),
+        (
+            "generated 112x20x12".to_owned(),
+            parse_instance("generated", &generated.text).expect("valid"),
+        ),
+    ];
+    for (name, i) in &cases {
+        let problem = compile::compile(i);
+        for seed in [0, 1] {
+            let config = SolverConfig::default().with_seed(seed).with_max_steps(0);
+            let solution = solve(&problem, &config).expect("valid");
+            let cells = compile::assignments(i, &solution.roster).expect("known ids");
+            let eval = evaluate(i, &cells);
+            assert!(
+                eval.is_feasible(),
+                "{name} seed {seed}: {:?}",
+                eval.counts()
+            );
+            assert_eq!(solution.score.hard, 0, "{name} seed {seed}");
+        }
+    }
 }

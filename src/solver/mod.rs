@@ -174,7 +174,8 @@ pub fn solve(problem: &Problem, config: &SolverConfig) -> Result<Solution, Probl
 }
 
 /// Solves a problem, calling `on_progress` with the best score so far on each
-/// new best, every 100 000 steps and once after construction; returning
+/// new best, every 100 000 steps, once after construction and once more
+/// when the lower bound is set up; returning
 /// [`ControlFlow::Break`] stops the search and returns the best roster.
 ///
 /// # Errors

@@ -2,7 +2,8 @@
 //!
 //! Construction (`construct.rs`) assigns pins, keeps what is still
 //! possible of the baseline, then fills sessions most-constrained first,
-//! taking for each seat the candidate that improves the score most. The
+//! taking for each seat the candidate that improves the score most (over
+//! eight weeks: whole rows that keep every worker's rules, `rows.rs`). The
 //! local search is late
 //! acceptance hill climbing (LAHC, its history length learned phase by
 //! phase: `late.rs`) over the lexicographic score with small moves (change
@@ -10,7 +11,9 @@
 //! days between two workers, move a flexible session, regroup a person's
 //! sessions onto fewer workers), a large
 //! move that re-optimises one worker's whole schedule by dynamic programming
-//! over days, and ruin-and-recreate over a few days. Once a round of the
+//! over days (over the whole horizon on long ones, keeping every rule of
+//! the worker: `rows.rs`), and ruin-and-recreate over a few days. Once a
+//! round of the
 //! lower bound has priced new schedules, the restricted master
 //! (`master.rs`) re-chooses many workers' rows at once from the pool of
 //! priced schedules; its result is judged like any other move.
@@ -30,6 +33,7 @@ use late::Late;
 
 mod construct;
 mod late;
+mod rows;
 
 /// The sessions of each person, then of each series, with two or more
 /// sessions, where a continuity term has a weight: the groups whose
@@ -167,6 +171,10 @@ const CLOSE_BUDGET: u64 = 1 << 20;
 const CLOSE_UNITS_PER_WORK: u64 = 4;
 const CLOSE_CAP: usize = 1 << 15;
 
+/// The share of draws in the DP moves' range that re-plan a whole row
+/// instead, on long horizons.
+const ROW_MOVE_RATE: f64 = 0.05;
+
 /// How one search of a portfolio runs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lane<'a> {
@@ -243,6 +251,8 @@ pub(crate) struct Search<'m> {
     /// Candidates of the seat being filled by their floors
     /// (`Search::best_add_among`).
     floors: Vec<Reverse<(Score, u32, u32)>>,
+    /// Buffers of the whole-row construction (`rows.rs`).
+    row_buf: rows::RowBuf,
 }
 
 impl<'m> Search<'m> {
@@ -293,6 +303,7 @@ impl<'m> Search<'m> {
             groups: continuity_groups(m),
             buf_w: Vec::new(),
             floors: Vec::new(),
+            row_buf: rows::RowBuf::default(),
         }
     }
 
@@ -862,6 +873,8 @@ impl<'m> Search<'m> {
         // DP moves are worth their cost on tight rows: with 1% of the draws,
         // a DP of about 1.5 million transitions runs every time (smaller
         // ones too), larger ones proportionally less often.
+        // Whole-row moves (`rows.rs`) where the construction builds rows.
+        let long_rows = m.nw > 0 && m.nd > 56 && m.one_per_day;
         let dp_rate = if m.nw > 0 && m.nd > 0 {
             let est = super::dp::cost_estimate(m, 0, m.nd.min(56));
             (1_500_000.0 / est.max(1.0)).min(1.0)
@@ -884,6 +897,11 @@ impl<'m> Search<'m> {
         // provider's scale).
         if term.step_limit() == Some(0) {
             let _ = report(self, cur, 0, None, on_progress);
+            return self.outcome(0, 0, started, None);
+        }
+        // The constructed roster is reported before the bound is set up
+        // (pricing every worker's row takes seconds on a provider's year).
+        if report(self, cur, 0, None, on_progress).is_break() {
             return self.outcome(0, 0, started, None);
         }
         let mut bound = super::bound::Bound::new(m);
@@ -1030,6 +1048,7 @@ impl<'m> Search<'m> {
                     3..=52 if !self.groups.is_empty() => self.mv_regroup(),
                     955..=969 if self.rng.chance(dp_rate) => self.mv_dp_chain(),
                     970..=984 if self.rng.chance(dp_rate) => self.mv_dp(),
+                    985..=999 if long_rows && self.rng.chance(ROW_MOVE_RATE) => self.mv_row(),
                     985..=999 if self.rng.chance(dp_rate / 2.0) => self.mv_dp_many(),
                     3..=199 => self.mv_change(),
                     200..=349 => self.mv_transfer(),

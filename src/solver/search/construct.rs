@@ -4,8 +4,10 @@
 //! constrained first, each seat given to the candidate whose seat lowers
 //! the score most; then best-response passes re-plan each worker by DP,
 //! and a repair re-plans each worker still breaking one of their own
-//! rules over the whole horizon. Horizons over eight weeks are built by a
-//! rolling DP instead of the greedy fill.
+//! rules over the whole horizon. Horizons over eight weeks are built from
+//! whole rows that keep every worker's rules (`rows.rs`) instead of the
+//! greedy fill, or by a rolling DP where a worker may take more than one
+//! session a day.
 //!
 //! Choosing a seat's worker scores its candidates in full only in the order
 //! of a floor under their change (`State::add_floor`, exact on the
@@ -126,12 +128,14 @@ impl Search<'_> {
     /// a most-constrained-first greedy fill, then best-response DP passes.
     /// Last, every worker still breaking one of their own rules is re-planned
     /// over the whole horizon (`Search::repair`).
-    /// On a longer one, a rolling DP construction instead of the greedy
-    /// fill: four weeks at a time, each worker's days planned by DP against
-    /// everyone planned so far, held to a pro-rata share of their totals;
-    /// then the DP passes. (The greedy fill would trade a broken rule for
-    /// minutes towards a total there.) Stops early, with what it has, at
-    /// `deadline`.
+    /// On a longer one, whole rows instead of the greedy fill (one session
+    /// a day: `rows.rs`), each worker's row over the whole horizon keeping
+    /// every rule of their own, then one DP pass; without the one-session-
+    /// a-day rule, a rolling DP: four weeks at a time, each worker's days
+    /// planned by DP against everyone planned so far, held to a pro-rata
+    /// share of their totals, then the DP passes. (The greedy fill would
+    /// trade a broken rule for minutes towards a total there.) Stops early,
+    /// with what it has, at `deadline`.
     pub fn construct(&mut self, deadline: Option<Instant>) {
         let m = self.m;
         let late = || deadline.is_some_and(|d| Instant::now() >= d);
@@ -152,7 +156,10 @@ impl Search<'_> {
             }
         }
         self.st.commit();
-        if m.nw > 0 && m.nd > ROLLING_FROM_DAYS {
+        let rows = m.nw > 0 && m.nd > ROLLING_FROM_DAYS && m.one_per_day;
+        if rows {
+            self.rows(&late);
+        } else if m.nw > 0 && m.nd > ROLLING_FROM_DAYS {
             self.rolling(&late);
         } else {
             let mut order: Vec<u32> = (0..m.sess.len() as u32).collect();
@@ -169,7 +176,9 @@ impl Search<'_> {
         }
         self.st.commit();
         if m.nw > 0 && m.nd > 0 {
-            self.dp_passes(2, &late);
+            // The whole rows are a best response already: one pass of
+            // the windowed DP polishes them.
+            self.dp_passes(if rows { 1 } else { 2 }, &late);
             self.repair(&late);
         }
         self.snapshot();
