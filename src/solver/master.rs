@@ -45,7 +45,7 @@ mod exact;
 
 pub(crate) use close::{CloseLimits, Closed, closable};
 
-use super::bound::{SCALE, price_box, projected};
+use super::bound::{SCALE, heaviest_cover, price_box, projected};
 use super::dp::req_cost;
 use super::model::{Model, NONE};
 use super::rng::Rng;
@@ -380,14 +380,7 @@ impl Pool {
         // Temperature: from about a third of the largest cover weight down
         // to a small fraction of it, geometric over the moves (counted,
         // never timed).
-        let typical = m
-            .sess
-            .iter()
-            .filter(|se| !se.required)
-            .map(|se| se.under.max(se.over))
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
+        let typical = heaviest_cover(m).max(1) as f64;
         let t0 = typical * 0.3;
         let t1 = typical * 0.002;
         let decay = (t1 / t0).powf(1.0 / moves.max(1) as f64);
