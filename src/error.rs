@@ -129,12 +129,11 @@ pub enum ValidationError {
         /// What contradicts what.
         reason: String,
     },
-    /// A worker is younger than a worker may be
-    /// ([`MIN_WORKER_AGE`](crate::plan::MIN_WORKER_AGE)) on the first date of
-    /// the rota.
+    /// A worker is younger than a worker may be on the first date of the
+    /// rota (the plan's least age is
+    /// [`MIN_WORKER_AGE`](crate::plan::MIN_WORKER_AGE)).
     #[error(
-        "worker \"{worker}\": a worker must be at least {} (aged {age} on {})",
-        crate::plan::MIN_WORKER_AGE,
+        "worker \"{worker}\": a worker must be at least {least} (aged {age} on {})",
         long_date(*date)
     )]
     TooYoung {
@@ -142,6 +141,8 @@ pub enum ValidationError {
         worker: String,
         /// Their age in whole years on `date`.
         age: u32,
+        /// The least age a worker may be.
+        least: u32,
         /// The date.
         date: NaiveDate,
     },

@@ -147,6 +147,7 @@ impl Plan {
                 errors.push(ValidationError::TooYoung {
                     worker: worker.id.to_string(),
                     age,
+                    least: MIN_WORKER_AGE,
                     date: self.period.start,
                 });
             }
