@@ -73,7 +73,7 @@ const UNIT_WORK: u64 = 2;
 
 /// The search of one group's sets of workers.
 struct Hunt {
-    /// The cheapest set that covers the group so far, and its cost.
+    /// The cheapest set so far, and its cost.
     best: (i64, Vec<u32>),
     /// Sets tried.
     tries: u64,
